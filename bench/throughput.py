@@ -1,0 +1,232 @@
+"""Throughput, per-stage cost, memory, load time and linearity of the idnews_extract pipeline.
+
+Reads the first N articles (default 300) of ``../shared/data/corpus/indosum-dev.jsonl`` (relative to
+the repository root) and prints, for the full pipeline and for each stage (text stage, tokenizer,
+every component, the Doc-to-Article edge), articles/s and words/s, beside two references measured in
+the same run on the same articles: ``dateparser.search_dates(text, languages=["id"])`` alone and
+spaCy's blank ``id`` tokenizer alone (the floor). Also: import and load time in a fresh subprocess,
+peak memory (``ru_maxrss``) and the cost per character on 1x, 10x and 100x concatenations.
+
+Times are CPU seconds of this process (``time.process_time``) because the machine may be shared;
+wall-clock seconds are printed beside them. Run: ``python bench/throughput.py [-n 300] [--no-ner]
+[--no-dateparser] [--no-linearity]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+CORPUS = DATA / "corpus" / "indosum-dev.jsonl"
+
+
+@dataclass(slots=True)
+class Timer:
+    """Accumulated CPU and wall seconds of one stage."""
+
+    cpu: float = 0.0
+    wall: float = 0.0
+    calls: int = 0
+
+    def run(self, fn: Callable[..., Any], *args: Any) -> Any:
+        c, w = time.process_time(), time.perf_counter()
+        out = fn(*args)
+        self.cpu += time.process_time() - c
+        self.wall += time.perf_counter() - w
+        self.calls += 1
+        return out
+
+
+@dataclass(slots=True)
+class Report:
+    """Rows of (name, Timer) measured over the same articles."""
+
+    articles: int
+    words: int
+    rows: list[tuple[str, Timer]] = field(default_factory=list)
+
+    def add(self, name: str, timer: Timer) -> None:
+        self.rows.append((name, timer))
+
+    def print(self, full: str, floor_names: tuple[str, ...]) -> None:
+        print(f"\n{self.articles} articles, {self.words:,} words (CPU seconds of this process; wall beside)")
+        print(f"{'stage':<34}{'cpu s':>8}{'wall s':>8}{'art/s':>9}{'words/s':>11}{'ms/art':>8}{'share':>7}")
+        total = dict(self.rows)[full].cpu
+        for name, t in self.rows:
+            rate = self.articles / t.cpu if t.cpu else float("inf")
+            share = f"{100 * t.cpu / total:5.1f}%" if not name.startswith(floor_names) else "   ref"
+            print(
+                f"{name:<34}{t.cpu:8.2f}{t.wall:8.2f}{rate:9.1f}{self.words / t.cpu if t.cpu else 0:11,.0f}"
+                f"{1000 * t.cpu / self.articles:8.2f}{share:>7}"
+            )
+
+
+def read_articles(n: int) -> list[dict[str, Any]]:
+    out = []
+    with CORPUS.open(encoding="utf-8") as handle:
+        for line in handle:
+            out.append(json.loads(line))
+            if len(out) >= n:
+                break
+    return out
+
+
+def fresh_load_times(ner_model: bool) -> dict[str, float]:
+    """Import and load time measured in a new interpreter (nothing cached, nothing imported)."""
+    code = f"""
+import json, time
+P, W = time.process_time, time.perf_counter
+c0, w0 = P(), W()
+import spacy
+c1, w1 = P(), W()
+import idnews_extract
+c2, w2 = P(), W()
+nlp = idnews_extract.load(ner_model={ner_model!r})
+c3, w3 = P(), W()
+idnews_extract.extract("Jakarta (ANTARA) - Menteri Keuangan Sri Mulyani, Selasa (7/8), mengatakan inflasi 3,5 persen.", nlp=nlp)
+c4, w4 = P(), W()
+print(json.dumps({{"spacy_cpu": c1 - c0, "spacy_wall": w1 - w0, "import_cpu": c2 - c0, "import_wall": w2 - w0,
+  "load_cpu": c3 - c2, "load_wall": w3 - w2, "first_cpu": c4 - c3, "first_wall": w4 - w3}}))
+"""
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def measure_stages(nlp: Any, arts: list[dict[str, Any]]) -> tuple[Report, list[dict[str, Any]]]:
+    """Each stage timed on its own over every article; the full pipeline timed in a separate pass."""
+    from idnews_extract.edge import doc_to_article
+    from idnews_extract.text.stage import run_text_stage
+
+    words = sum(len(a["text"].split()) for a in arts)
+    report = Report(len(arts), words)
+    full = Timer()
+    results = [full.run(lambda a: idnews_extract.extract(a["text"], nlp=nlp, reference_date=a.get("date"), id=a.get("id")).to_dict(), a) for a in arts]
+    report.add("full pipeline (extract)", full)
+
+    stage_t, tok_t, edge_t = Timer(), Timer(), Timer()
+    comp_t = {name: Timer() for name, _ in nlp.pipeline}
+    news_tok = nlp.tokenizer
+    for a in arts:
+        stage = stage_t.run(run_text_stage, a["text"], news_tok.config)
+        doc = tok_t.run(news_tok.tokenizer, stage.alignment.text)
+        doc._.idnews_text_stage = stage.to_plain()
+        doc._.idnews_reference_date = a.get("date") or stage.reference_date
+        doc._.idnews_reference_date_source = "given" if a.get("date") else stage.reference_date_source
+        for name, proc in nlp.pipeline:
+            doc = comp_t[name].run(proc, doc)
+        edge_t.run(lambda d, i: doc_to_article(d, id=i).to_dict(), doc, a.get("id"))
+    report.add("  text stage", stage_t)
+    report.add("  tokenizer (news)", tok_t)
+    for name, t in comp_t.items():
+        report.add(f"  {name}", t)
+    report.add("  edge (Doc -> Article -> dict)", edge_t)
+    return report, results
+
+
+def measure_floors(arts: list[dict[str, Any]], report: Report, dateparser_too: bool) -> None:
+    import spacy
+
+    blank = spacy.blank("id")
+    t = Timer()
+    for a in arts:
+        t.run(blank.tokenizer, a["text"])
+    report.add("ref: spaCy blank id tokenizer", t)
+    if dateparser_too:
+        from dateparser.search import search_dates
+
+        search_dates("Selasa, 7 Agustus 2018", languages=["id"])  # warm its caches
+        t = Timer()
+        for a in arts:
+            t.run(lambda s: search_dates(s, languages=["id"]), a["text"])
+        report.add("ref: dateparser.search_dates", t)
+
+
+def measure_batch(arts: list[dict[str, Any]]) -> Timer:
+    """``extract_partition`` over the same records in batches of 64 (the engines' path)."""
+    from idnews_extract.batch import extract_partition
+
+    t = Timer()
+    for i in range(0, len(arts), 64):
+        t.run(extract_partition, arts[i : i + 64])
+    return t
+
+
+def linearity(nlp: Any, arts: list[dict[str, Any]]) -> None:
+    """CPU time per character on 1x, 10x, 100x copies of one article, and of distinct articles joined."""
+    lengths = sorted(arts, key=lambda a: len(a["text"]))
+    one = lengths[len(lengths) // 2]["text"]
+    print("\nlinearity (CPU microseconds per input character; flat = linear)")
+    print(f"{'input':<38}{'chars':>10}{'cpu s':>9}{'us/char':>9}")
+    cases = [(f"same article x{k}", "\n\n".join([one] * k)) for k in (1, 10, 100)]
+    cases += [(f"distinct articles x{k}", "\n\n".join(a["text"] for a in arts[:k])) for k in (1, 10, 100) if k <= len(arts)]
+    for label, text in cases:
+        t = Timer()
+        t.run(lambda s: idnews_extract.extract(s, nlp=nlp), text)
+        print(f"{label:<38}{len(text):>10,}{t.cpu:9.2f}{1e6 * t.cpu / len(text):9.1f}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("-n", type=int, default=300, help="number of articles (default 300)")
+    ap.add_argument("--no-ner", action="store_true", help="rules only, even when the NER model is present")
+    ap.add_argument("--no-dateparser", action="store_true", help="skip the search_dates reference")
+    ap.add_argument("--no-linearity", action="store_true")
+    args = ap.parse_args()
+    if not CORPUS.exists():
+        print(f"the benchmark corpus is absent ({CORPUS}); nothing to measure")
+        return 0
+    sys.path.insert(0, str(ROOT))
+    model_there = (ROOT / "idnews_extract" / "data" / "ner_model" / "meta.json").exists()
+    ner = model_there and not args.no_ner
+    print(f"NER model: {'on' if ner else 'off (rules only)'}{'' if model_there else ' - not found in the package'}")
+
+    lt = fresh_load_times(ner)
+    print(
+        "fresh interpreter: import spacy {spacy_cpu:.2f}s cpu ({spacy_wall:.2f} wall); import idnews_extract "
+        "{import_cpu:.2f}s cpu ({import_wall:.2f} wall, spaCy included); load() {load_cpu:.2f}s cpu "
+        "({load_wall:.2f} wall); first extract {first_cpu:.2f}s cpu ({first_wall:.2f} wall)".format(**lt)
+    )
+    print(f"  import + load = {lt['import_cpu'] + lt['load_cpu']:.2f}s cpu; to first result "
+          f"{lt['import_cpu'] + lt['load_cpu'] + lt['first_cpu']:.2f}s cpu")
+
+    import idnews_extract
+    arts = read_articles(args.n)
+    nlp = idnews_extract.load(ner_model=ner)
+    idnews_extract.extract(arts[0]["text"], nlp=nlp)  # lazy data loads happen here, outside the timings
+    gc.collect()
+    report, _ = measure_stages(nlp, arts)
+    if ner:  # extract_partition uses the default pipeline, which needs the model
+        report.add("batch: extract_partition (64)", measure_batch(arts))
+    measure_floors(arts, report, not args.no_dateparser)
+    report.print("full pipeline (extract)", ("ref:",))
+    rows = dict(report.rows)
+    full = rows["full pipeline (extract)"].cpu
+    print("\nratios (CPU time)")
+    if "ref: dateparser.search_dates" in rows:
+        print(f"  search_dates alone / full pipeline = {rows['ref: dateparser.search_dates'].cpu / full:.2f}x")
+    print(f"  full pipeline / blank id tokenizer = {full / rows['ref: spaCy blank id tokenizer'].cpu:.1f}x")
+    lens = [len(a["text"]) for a in arts]
+    print(f"  articles: median {statistics.median(lens):,.0f} chars, max {max(lens):,}")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak memory before the linearity inputs (ru_maxrss): {peak:,.0f} MB")
+    if not args.no_linearity:
+        linearity(nlp, arts)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak memory at the end (ru_maxrss of this process): {peak:,.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

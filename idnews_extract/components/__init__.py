@@ -1,0 +1,1 @@
+"""The spaCy components of idnews_extract, one module each, registered as ``idnews_*`` factories."""

@@ -1,0 +1,1 @@
+"""Text-level extractors (quotes, speakers, ...) that the spaCy components wrap."""

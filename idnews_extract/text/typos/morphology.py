@@ -1,0 +1,83 @@
+"""Indonesian affix stripping: is an unlisted word a regular derivation of a known root?
+
+Suffixes peel in the order particle (-lah -kah -pun), possessive (-ku -mu -nya), derivational
+(-kan -i -an); prefixes peel up to two layers (di-, ke-, se-, ter-, ber-, per-, meN-, peN-) with the
+standard morphophonemic rules (meny- -> s-, mem- -> p-, men- -> t-, meng- -> k-, menge- before
+monosyllables, be-/te-/pe- before r-, bel-ajar). The affix tables are data
+(``data/lexicon/affixes.json``); only the rules' shape lives here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from functools import cache
+from importlib import resources
+
+MAX_PREFIX_LAYERS = 2
+MIN_ROOT = 3
+
+
+@cache
+def affixes() -> dict:
+    """The affix tables: suffix layers and prefix allomorph rules."""
+    ref = resources.files("idnews_extract.data.lexicon").joinpath("affixes.json")
+    return json.loads(ref.read_text(encoding="utf-8"))
+
+
+def strip_suffixes(word: str) -> Iterator[str]:
+    """Every stem left by removing an optional particle, possessive and derivational suffix, in order."""
+    stems = [word]
+    for layer in affixes()["suffix_layers"]:
+        nxt = list(stems)
+        for s in stems:
+            for suf in layer:
+                if s.endswith(suf) and len(s) - len(suf) >= MIN_ROOT:
+                    nxt.append(s[: -len(suf)])
+        stems = nxt
+    return iter(dict.fromkeys(stems))
+
+
+def strip_prefix(word: str) -> Iterator[str]:
+    """Stems under one prefix layer, following each allomorph rule in ``affixes.json``.
+
+    A rule is ``[surface, restore, condition]``: the word starts with ``surface``; the stem is
+    ``restore`` + the rest; ``condition`` limits the rest's first letter (``vowel``, a string of
+    letters, or ``""`` for any).
+    """
+    vowels = "aeiou"
+    for surface, restore, cond in affixes()["prefix_rules"]:
+        if not word.startswith(surface):
+            continue
+        rest = word[len(surface) :]
+        if len(rest) < 2:
+            continue
+        if cond == "vowel":
+            if rest[0] not in vowels:
+                continue
+        elif cond and rest[0] not in cond:
+            continue
+        stem = restore + rest
+        if len(stem) >= MIN_ROOT:
+            yield stem
+
+
+def roots_of(word: str) -> Iterator[str]:
+    """All root hypotheses of ``word`` (itself included), suffixes first then up to two prefix layers."""
+    seen: set[str] = set()
+    for stem in strip_suffixes(word):
+        frontier = [stem]
+        for _ in range(MAX_PREFIX_LAYERS + 1):
+            nxt: list[str] = []
+            for s in frontier:
+                if s not in seen:
+                    seen.add(s)
+                    yield s
+                nxt.extend(strip_prefix(s))
+            frontier = nxt
+    # circumfix-only forms (ke-an, per-an, ber-an) are covered because suffixes peel first
+
+
+def is_derived(word: str, is_root: Callable[[str], bool]) -> bool:
+    """True when some affix analysis of ``word`` (other than the word itself) reaches a root."""
+    return any(r != word and is_root(r) for r in roots_of(word))

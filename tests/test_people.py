@@ -1,0 +1,106 @@
+"""People clustering: honorific forms, short names, nicknames, roles from appositions."""
+
+from __future__ import annotations
+
+import re
+
+from idnews_extract.extractors import people as pp
+from idnews_extract.extractors.entity_rules import find_rule_entities
+from idnews_extract.extractors.people import PersonCluster, cluster_people, find_roles
+
+
+def persons(text: str, *names: str) -> list[tuple[int, int, str]]:
+    """PERSON spans for every whole-word occurrence of each name (longest first, no overlaps)."""
+    spans: list[tuple[int, int, str]] = []
+    for name in sorted(names, key=len, reverse=True):
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            if not any(m.start() < e and s < m.end() for s, e, _ in spans):
+                spans.append((m.start(), m.end(), "PERSON"))
+    return sorted(spans)
+
+
+def by_name(clusters: list[PersonCluster]) -> dict[str, PersonCluster]:
+    return {c.name: c for c in clusters}
+
+
+def test_honorific_form_is_an_alias_and_role_before_name() -> None:
+    text = (
+        "Wakil Bupati Sleman H.Sutrisno, Senin, membuka acara itu. Menurut Sutrisno, acara itu penting. "
+        "Kepala Dinas Pertanian Sleman Budi Hartono menjelaskan jadwalnya."
+    )
+    got = by_name(cluster_people(text, find_rule_entities(text)))
+    assert set(got) == {"Sutrisno", "Budi Hartono"}
+    assert got["Sutrisno"].aliases == ("H.Sutrisno",)
+    assert got["Sutrisno"].roles == ("Wakil Bupati Sleman",)
+    assert got["Budi Hartono"].roles == ("Kepala Dinas Pertanian Sleman",)
+    assert got["Budi Hartono"].aliases == ()
+    assert list(got["Sutrisno"].mentions) == sorted(got["Sutrisno"].mentions) and len(got["Sutrisno"].mentions) == 2
+
+
+def test_short_name_joins_fullest_name() -> None:
+    text = "Siti Rahmawati Putri hadir. Siti Rahmawati tersenyum. Kata Siti, semua baik."
+    clusters = cluster_people(text, persons(text, "Siti Rahmawati Putri", "Siti Rahmawati", "Siti"))
+    assert len(clusters) == 1
+    assert clusters[0].name == "Siti Rahmawati Putri"
+    assert set(clusters[0].aliases) == {"Siti Rahmawati", "Siti"}
+
+
+def test_nickname_linked_by_akrab_disapa_and_alias() -> None:
+    text = "Bambang Sutejo yang akrab disapa Tejo datang. Tejo lalu pergi. Agus Salim alias Gusli juga hadir."
+    got = by_name(cluster_people(text, persons(text, "Bambang Sutejo", "Tejo", "Agus Salim", "Gusli")))
+    assert set(got) == {"Bambang Sutejo", "Agus Salim"}
+    assert got["Bambang Sutejo"].aliases == ("Tejo",)
+    assert got["Agus Salim"].aliases == ("Gusli",)
+
+
+def test_syllable_blend_clipped_name_and_initials() -> None:
+    text = "Presiden Joko Widodo tiba. Jokowi tersenyum. Susilo Bambang Yudhoyono dan SBY bertemu Sandiaga Uno dan Sandi."
+    names = ("Joko Widodo", "Jokowi", "Susilo Bambang Yudhoyono", "SBY", "Sandiaga Uno", "Sandi")
+    got = by_name(cluster_people(text, persons(text, *names)))
+    assert got["Joko Widodo"].aliases == ("Jokowi",)
+    assert got["Joko Widodo"].roles == ("Presiden",)
+    assert got["Susilo Bambang Yudhoyono"].aliases == ("SBY",)
+    assert got["Sandiaga Uno"].aliases == ("Sandi",)
+
+
+def test_different_people_stay_apart() -> None:
+    text = "Ahmad Yani bertemu Ahmad Dahlan. Andi Wijaya dan Budi Santoso juga datang."
+    clusters = cluster_people(text, persons(text, "Ahmad Yani", "Ahmad Dahlan", "Andi Wijaya", "Budi Santoso"))
+    assert len(clusters) == 4
+
+
+def test_role_after_name_with_commas_and_selaku() -> None:
+    text = (
+        "Rudi Hartono, Ketua Komisi IV DPRD Jawa Barat, mengatakan hal itu. "
+        "Menurut pengamat ekonomi, Dewi Lestari, harga naik. "
+        "Rina Marlina (Kurator Tenun) ikut menilai. Eko Prasetyo selaku Direktur Utama PT Maju Jaya hadir."
+    )
+    got = by_name(cluster_people(text, persons(text, "Rudi Hartono", "Dewi Lestari", "Rina Marlina", "Eko Prasetyo")))
+    assert got["Rudi Hartono"].roles == ("Ketua Komisi IV DPRD Jawa Barat",)
+    assert got["Dewi Lestari"].roles == ("pengamat ekonomi",)
+    assert got["Rina Marlina"].roles == ("Kurator Tenun",)
+    assert got["Eko Prasetyo"].roles == ("Direktur Utama PT Maju Jaya",)
+
+
+def test_rank_after_position_is_a_second_role() -> None:
+    text = "Direktur Zeni AD Brigadir Jenderal TNI Yusuf Hamdani menjelaskan."
+    s = text.index("Yusuf")
+    assert find_roles(text, s, s + len("Yusuf Hamdani")) == ["Direktur Zeni AD", "Brigadir Jenderal TNI"]
+
+
+def test_title_before_a_neighbour_is_not_taken() -> None:
+    text = "Menteri Keuangan Sri Wahyuni, Wakil Gubernur Bali Made Surya serta warga hadir."
+    got = by_name(cluster_people(text, persons(text, "Sri Wahyuni", "Made Surya")))
+    assert got["Sri Wahyuni"].roles == ("Menteri Keuangan",)
+    assert got["Made Surya"].roles == ("Wakil Gubernur Bali",)
+
+
+def test_no_people_without_person_entities() -> None:
+    assert cluster_people("Pemerintah daerah mendukung koperasi.", []) == []
+    assert cluster_people("Dinas Sosial hadir.", [(0, 12, "ORG")]) == []
+
+
+def test_alias_cues_file_well_formed() -> None:
+    cues = pp._alias_cues()
+    assert cues and "akrab disapa" in cues and "alias" in cues
+    assert all(c == c.lower().strip() for c in cues)
