@@ -6,6 +6,7 @@ every item's ``text`` is cut from that string, so ``original[start:end] == item.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -116,7 +117,23 @@ def _people(doc: Doc, m: _Mapper) -> tuple[Person, ...]:
     return tuple(people)
 
 
-def _speaker(start: int | None, end: int | None, m: _Mapper, people: tuple[Person, ...], entities: tuple[Entity, ...]) -> str | None:
+class _Overlaps:
+    """Items ``(start, end, ...)`` sorted by start, to find those overlapping a span without a full scan
+    (one scan per quote made the edge quadratic on long texts)."""
+
+    def __init__(self, items: list[tuple[Any, ...]]) -> None:
+        self.items = sorted(items, key=lambda item: item[:2])
+        self.starts = [item[0] for item in self.items]
+        self.longest = max((item[1] - item[0] for item in self.items), default=0)
+
+    def __call__(self, s: int, e: int) -> list[tuple[Any, ...]]:
+        """Items with ``start < e`` and ``end > s``, in sorted order."""
+        lo = bisect_left(self.starts, s - self.longest)
+        hi = bisect_left(self.starts, e)
+        return [item for item in self.items[lo:hi] if item[1] > s]
+
+
+def _speaker(start: int | None, end: int | None, m: _Mapper, mentions: _Overlaps, names: _Overlaps) -> str | None:
     """The speaker's ``people[].name``, else the organisation's name, else the span as written."""
     if start is None or end is None or end <= start:
         return None
@@ -125,14 +142,11 @@ def _speaker(start: int | None, end: int | None, m: _Mapper, people: tuple[Perso
     def overlap(a: int, b: int) -> int:
         return min(b, e) - max(a, s)
 
-    best = max(
-        ((overlap(ms, me), person.name) for person in people for ms, me in person.mentions if overlap(ms, me) > 0),
-        default=None,
-    )
+    best = max(((overlap(ms, me), name) for ms, me, name in mentions(s, e) if overlap(ms, me) > 0), default=None)
     if best:
         return best[1]
-    for ent in entities:
-        if overlap(ent.start, ent.end) > 0 and ent.label in ("ORG", "PERSON"):
+    for _, _, _, ent in names(s, e):  # entities in their sorted order
+        if overlap(ent.start, ent.end) > 0:
             return ent.text
     # A span that names nobody we know is kept only when it reads like a name or a handle: never guess.
     words = text.split()
@@ -143,9 +157,11 @@ def _speaker(start: int | None, end: int | None, m: _Mapper, people: tuple[Perso
 
 def _quotes(doc: Doc, m: _Mapper, people: tuple[Person, ...], entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
     quotes = []
+    mentions = _Overlaps([(ms, me, person.name) for person in people for ms, me in person.mentions])
+    names = _Overlaps([(ent.start, ent.end, k, ent) for k, ent in enumerate(entities) if ent.label in ("ORG", "PERSON")])
     for span in doc.spans.get("idnews_quotes", []):
         s, e, text = m.span(span.start_char, span.end_char)
-        speaker = _speaker(_span_attr(span, "idnews_speaker_start"), _span_attr(span, "idnews_speaker_end"), m, people, entities)
+        speaker = _speaker(_span_attr(span, "idnews_speaker_start"), _span_attr(span, "idnews_speaker_end"), m, mentions, names)
         quotes.append(
             Quote(kind=_span_attr(span, "idnews_quote_kind") or "direct", text=text, start=s, end=e, speaker=speaker, cue=_span_attr(span, "idnews_cue"))
         )

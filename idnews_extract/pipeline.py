@@ -10,12 +10,12 @@ from spacy.tokens import Doc
 
 from .extensions import register_extensions
 from .lang.tokenizer import BARE_TOKENIZER, build_tokenizer, tokenize
-from .text.stage import TextStageConfig, run_text_stage
+from .text.stage import TextStageConfig, TextStageResult, run_text_stage
 
 # Importing the component modules registers their factories (entry points do the same for spaCy users).
 from .components import dates, entities, people, percentages, quotes, sentences  # noqa: F401
 
-__all__ = ["COMPONENTS", "NewsTokenizer", "load"]
+__all__ = ["COMPONENTS", "NewsTokenizer", "attach_text_stage", "load"]
 
 
 COMPONENTS: tuple[str, ...] = (
@@ -26,6 +26,14 @@ COMPONENTS: tuple[str, ...] = (
     "idnews_percentages",
     "idnews_quotes",
 )
+
+
+def attach_text_stage(doc: Doc, stage: TextStageResult) -> Doc:
+    """Keep the text stage's findings and alignment on the Doc made from its cleaned text."""
+    doc._.idnews_text_stage = stage.to_plain()
+    doc._.idnews_reference_date = stage.reference_date
+    doc._.idnews_reference_date_source = stage.reference_date_source
+    return doc
 
 
 class NewsTokenizer:
@@ -42,10 +50,7 @@ class NewsTokenizer:
     def __call__(self, text: str) -> Doc:
         stage = run_text_stage(text, self.config)
         doc = tokenize(self.tokenizer, stage.alignment.text)  # linear on any text
-        doc._.idnews_text_stage = stage.to_plain()
-        doc._.idnews_reference_date = stage.reference_date
-        doc._.idnews_reference_date_source = stage.reference_date_source
-        return doc
+        return attach_text_stage(doc, stage)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         for text in texts:

@@ -242,6 +242,13 @@ def test_single_repeated_paragraph() -> None:
     assert cleaned(text) == "\n\n".join([BODY, P1, P2, P3])
 
 
+def test_footer_right_after_a_removed_copy_is_removed_too() -> None:
+    text = "\n".join([BODY, P1, P2, P1, "Pewarta: Nur Fadilah", "Editor: Yusuf Rahman", "COPYRIGHT © ANTARA 2024"])
+    edits = find_removals(text)
+    assert [e.kind for e in edits] == ["duplicate", "footer", "footer", "footer"]
+    assert cleaned(text) == "\n".join([BODY, P1, P2])
+
+
 def test_paragraph_holding_its_text_twice() -> None:
     text = BODY + "\n" + P1 + " " + P1
     assert cleaned(text) == BODY + "\n" + P1

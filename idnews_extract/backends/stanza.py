@@ -26,6 +26,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..pipeline import attach_text_stage
 from ..text.stage import TextStageConfig, run_text_stage
 
 __all__ = [
@@ -156,10 +157,7 @@ class StanzaTokenizer:
         cleaned = stage.alignment.text
         parsed = self.pipeline(cleaned) if cleaned.strip() else None
         doc = build_doc(self.vocab, cleaned, _sentences(parsed) if parsed is not None else [])
-        doc._.idnews_text_stage = stage.to_plain()
-        doc._.idnews_reference_date = stage.reference_date
-        doc._.idnews_reference_date_source = stage.reference_date_source
-        return doc
+        return attach_text_stage(doc, stage)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         for text in texts:

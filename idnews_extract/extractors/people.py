@@ -291,6 +291,7 @@ def cluster_people(text: str, entities: list[Span]) -> list[PersonCluster]:
         return []
     toks = tokenize(text)
     surfaces = [text[s:e] for s, e in mentions]
+    surface_set = set(surfaces)
     cores = [_core(x) or x for x in surfaces]
     parent = list(range(len(mentions)))
 
@@ -315,7 +316,10 @@ def cluster_people(text: str, entities: list[Span]) -> list[PersonCluster]:
         groups.setdefault(find(i), []).append(i)
     clusters = []
     for idx in sorted(groups.values(), key=lambda g: mentions[g[0]][0]):
-        name = max((cores[i] for i in idx), key=lambda c: (len(c.split()), len(c), -idx[[cores[k] for k in idx].index(c)]))
+        first: dict[str, int] = {}  # each core's first mention (a dict: the list lookup was quadratic)
+        for i in idx:
+            first.setdefault(cores[i], i)
+        name = max(first, key=lambda c: (len(c.split()), len(c), -first[c]))
         aliases: list[str] = []
         roles: list[str] = []
         for i in idx:
@@ -330,7 +334,7 @@ def cluster_people(text: str, entities: list[Span]) -> list[PersonCluster]:
         clusters.append(
             PersonCluster(
                 name=name,
-                aliases=tuple(a for a in aliases if a in surfaces),
+                aliases=tuple(a for a in aliases if a in surface_set),
                 roles=tuple(roles),
                 mentions=tuple(mentions[i] for i in idx),
             )

@@ -399,8 +399,9 @@ def _inner_cue(text: str, para: _Para, start: int, end: int, ments: Mentions, le
                     cue_span, ref, cue_end = post
                     rest = text[cue_end:para.sentence_of(t.start)[1]]
                     if not rest.strip(" .!?,;") or rest.lstrip().startswith(("saat", "ketika", "di ", "dalam", "kepada")):
-                        comma = text.rindex(",", 0, t.start) + 1
-                        return comma, cue_span, ref, cue_end
+                        comma = text.rfind(",", start, t.start) + 1  # the comma inside the quote, not before it
+                        if comma > start:
+                            return comma, cue_span, ref, cue_end
         k += 1
     return None
 

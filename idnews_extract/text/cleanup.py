@@ -63,7 +63,10 @@ def find_removals(text: str, dateline: DatelineHit | None = None) -> list[Edit]:
     for edit in sorted(duplicates):
         tails.append((segment_floor, edit.start))
         segment_floor = edit.end
-    tails.append((segment_floor, len(text)))
+    # After the last removed copy the body to keep lies before it: the footer search may reach back to
+    # that copy's start (a footer straight after a removed copy is not "the whole body").
+    last_copy = max(duplicates, default=None)
+    tails.append((last_copy.start if last_copy else segment_floor, len(text)))
     for low, high in tails:
         if high <= low:
             continue
