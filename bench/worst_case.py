@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import idnews_extract  # noqa: E402
-from idnews_extract.api import extract_with  # noqa: E402
+from idnews_extract import extract  # noqa: E402
 from idnews_extract.lang.tokenizer import tokenize  # noqa: E402
 from idnews_extract.text.stage import run_text_stage  # noqa: E402
 
@@ -118,13 +118,13 @@ def _measure(nlp, text: str, memory: bool) -> tuple[float, float | None]:
     """(seconds, peak MiB or None) of one extraction."""
     gc.collect()
     t0 = time.perf_counter()
-    extract_with(nlp, text)
+    extract(text, nlp=nlp)
     seconds = time.perf_counter() - t0
     if not memory:
         return seconds, None
     gc.collect()
     tracemalloc.start()
-    extract_with(nlp, text)
+    extract(text, nlp=nlp)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return seconds, peak / 2**20
@@ -146,7 +146,7 @@ def main() -> int:
     t0 = time.perf_counter()
     nlp = idnews_extract.load(ner_model=args.ner)
     nlp.max_length = 10**8
-    extract_with(nlp, PARAGRAPHS[0])  # warm the lazily loaded data
+    extract(PARAGRAPHS[0], nlp=nlp)  # warm the lazily loaded data
     print(f"pipeline loaded in {time.perf_counter() - t0:.1f} s (NER model: {args.ner})")
     print(f"{'input':<20} {'chars':>9} {'time_s':>8} {'peak_MiB':>9} {'chars_4x':>9} {'time_4x':>8} {'peak_4x':>8} {'t_ratio':>7}")
     worst = (0.0, "")

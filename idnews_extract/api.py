@@ -86,11 +86,6 @@ def extract(
     return doc_to_article(doc, id=id)
 
 
-def extract_with(nlp: Language, text: object, *, reference_date: object = None, id: object = None) -> Article:
-    """``extract(text, nlp=nlp, ...)`` with the pipeline first (kept for scripts written against it)."""
-    return extract(text, reference_date=reference_date, id=id, nlp=nlp)  # type: ignore[arg-type]
-
-
 def extract_many(
     records_or_texts: Iterable[str | Mapping[str, Any]],
     *,

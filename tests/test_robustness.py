@@ -20,7 +20,8 @@ from spacy.language import Language
 
 import idnews_extract
 from idnews_extract import Article
-from idnews_extract.api import MAX_CHARS, extract_with
+from idnews_extract import extract
+from idnews_extract.api import MAX_CHARS
 
 from .conftest import assert_offsets
 
@@ -47,7 +48,7 @@ def run_extract(text: Any, **kwargs: Any) -> Article:
     """``idnews_extract.extract`` (or its rules-only twin while the model is not built yet)."""
     if has_model():
         return idnews_extract.extract(text, **kwargs)
-    return extract_with(pipeline(), text, **kwargs)
+    return extract(text, nlp=pipeline(), **kwargs)
 
 
 def check_article(article: Article, text: str) -> None:
