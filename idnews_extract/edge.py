@@ -134,7 +134,8 @@ class _Overlaps:
 
 
 def _speaker(start: int | None, end: int | None, m: _Mapper, mentions: _Overlaps, names: _Overlaps) -> str | None:
-    """The speaker's ``people[].name``, else the organisation's name, else the span as written."""
+    """The speaker's ``people[].name`` (the most overlapped mention), else an overlapping ORG/PERSON
+    entity's text, else the span as written when it reads like a name or handle; otherwise None."""
     if start is None or end is None or end <= start:
         return None
     s, e, text = m.span(start, end)
