@@ -226,7 +226,6 @@ def test_text_stage_on_its_own_output_normalises_nothing_more(text: str) -> None
 @FAST
 @given(text=news_text)
 @example(text="diseluruhmengatakan ")
-@pytest.mark.xfail(strict=True, reason="a merged-word split (diseluruh mengatakan) leaves a spacing fix for a second pass")
 def test_typo_corrections_are_idempotent(text: str) -> None:
     """What the corrector wrote, it does not correct again."""
     from idnews_extract.text.typos import find_corrections
@@ -238,7 +237,6 @@ def test_typo_corrections_are_idempotent(text: str) -> None:
 @FAST
 @given(text=news_text)
 @example(text="Harga beras naik lima persen di pasar induk kota hari ini. " * 4)
-@pytest.mark.xfail(strict=True, reason="a paragraph holding its text 4 times loses one half per pass (X X X X -> X X -> X)")
 def test_duplicate_removal_is_idempotent(text: str) -> None:
     from idnews_extract.text.duplicates import find_duplicates
 

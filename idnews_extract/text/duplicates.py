@@ -66,15 +66,18 @@ def paragraphs(text: str, floor: int = 0) -> list[Paragraph]:
 
 
 def _self_repeat(text: str, par: Paragraph) -> int | None:
-    """Where the second copy starts when ``par`` is its own text twice (``X X``), else ``None``."""
+    """Where the second copy starts when ``par`` is its own text repeated (``X X``, ``X X X``), else ``None``."""
     raw = text[par.start:par.end]
     if len(raw) < MIN_SELF_REPEAT_CHARS:
         return None
     probe = raw[:24]
-    position = raw.find(probe, len(raw) // 3)
+    full = comparison_key(raw)
+    position = raw.find(probe, MIN_SELF_REPEAT_CHARS // 2)
     tries = 0
     while position > 0 and tries < 3:
-        if comparison_key(raw[:position]) == comparison_key(raw[position:]):
+        head = comparison_key(raw[:position])
+        copies = (len(full) + 1) // (len(head) + 1)
+        if copies >= 2 and " ".join([head] * copies) == full:
             return par.start + position
         position = raw.find(probe, position + 1)
         tries += 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from idnews_extract.text.edits import Edit
@@ -379,5 +379,20 @@ def correct(text: str, *, spacing: bool = True) -> list[Edit]:
             continue
         repl = _correct_token(lex, doc, tok)
         if repl is not None and repl != tok.text:
+            if spacing and " " in repl:
+                repl = _space_parts(lex, tok, repl)
             edits.append(Edit(tok.start, tok.end, repl, "typo"))
     return edits
+
+
+def _space_parts(lex: Lexicon, tok: _Token, repl: str) -> str:
+    """A split merged word with the spacing rule applied to its parts (``diseluruhmengatakan`` ->
+    ``di seluruh mengatakan``), so that a second pass finds nothing left to fix."""
+    parts = repl.split(" ")
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        nxt = parts[i + 1].lower() if i + 1 < len(parts) else tok.next
+        prev = parts[i - 1].lower() if i else tok.prev
+        piece = replace(tok, text=part, prev=prev, next=nxt, sentence_start=tok.sentence_start and i == 0)
+        out.append(_spacing(lex, piece) or part)
+    return " ".join(out)
