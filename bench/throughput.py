@@ -106,6 +106,7 @@ print(json.dumps({{"spacy_cpu": c1 - c0, "spacy_wall": w1 - w0, "import_cpu": c2
 
 def measure_stages(nlp: Any, arts: list[dict[str, Any]]) -> tuple[Report, list[dict[str, Any]]]:
     """Each stage timed on its own over every article; the full pipeline timed in a separate pass."""
+    import idnews_extract
     from idnews_extract.edge import doc_to_article
     from idnews_extract.text.stage import run_text_stage
 

@@ -113,7 +113,15 @@ def _people(doc: Doc, m: _Mapper) -> tuple[Person, ...]:
     people = []
     for p in _doc_attr(doc, "idnews_people") or []:
         mentions = tuple(sorted({m.span(s, e)[:2] for s, e in p["mentions"]}))
-        people.append(Person(name=p["name"], aliases=tuple(p["aliases"]), roles=tuple(p["roles"]), mentions=mentions))
+        people.append(
+            Person(
+                name=p["name"],
+                aliases=tuple(p["aliases"]),
+                roles=tuple(p["roles"]),
+                mentions=mentions,
+                standing=p.get("standing"),
+            )
+        )
     return tuple(people)
 
 

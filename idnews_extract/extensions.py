@@ -15,7 +15,7 @@ DOC_ATTRS: tuple[str, ...] = (
     "idnews_reference_date",  # "YYYY-MM-DD" or None: resolves relative dates
     "idnews_reference_date_source",  # "given" | "dateline" | "text" | None
     "idnews_text_stage",  # the text stage's findings and alignment (TextStageResult.to_plain())
-    "idnews_people",  # list of {"name", "aliases", "roles", "mentions": [[start_char, end_char]]}
+    "idnews_people",  # list of {"name", "aliases", "roles", "mentions": [[start_char, end_char]], "standing"}
 )
 
 SPAN_ATTRS: tuple[str, ...] = (

@@ -73,6 +73,7 @@ class Person(_Record):
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     mentions: tuple[tuple[int, int], ...] = ()
+    standing: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -164,7 +164,7 @@ def test_linear_time_on_long_capitalised_text() -> None:
 
 def test_titles_file_well_formed() -> None:
     rows = er._lang("titles.tsv")
-    kinds = {"head", "descriptor", "rank", "modifier", "link", "stop"}
+    kinds = {"head", "descriptor", "rank", "modifier", "link", "stop", "private"}
     assert rows and all(len(r) == 2 and r[0].strip() == r[0] and r[1] in kinds for r in rows)
     forms = {r[0] for r in rows}
     assert {"Wakil", "Kepala", "Ketua", "Menteri", "Kapolda", "Gubernur", "Bupati", "Wali Kota", "Presiden", "Direktur"} <= forms

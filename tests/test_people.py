@@ -104,3 +104,45 @@ def test_alias_cues_file_well_formed() -> None:
     cues = pp._alias_cues()
     assert cues and "akrab disapa" in cues and "alias" in cues
     assert all(c == c.lower().strip() for c in cues)
+
+
+def test_title_written_in_lower_case_after_its_first_word() -> None:
+    text = "Juru bicara Satgas Banjir Kota Medan, Rudi Siregar, menyebutkan pengungsi sudah pulang."
+    i = text.index("Rudi Siregar")
+    assert find_roles(text, i, i + len("Rudi Siregar")) == ["Juru bicara Satgas Banjir Kota Medan"]
+    text = "kata juru bicara Satgas Covid-19 Kabupaten Sleman, Rudi Siregar, Rabu."
+    i = text.index("Rudi Siregar")
+    assert find_roles(text, i, i + len("Rudi Siregar")) == ["juru bicara Satgas Covid-19 Kabupaten Sleman"]
+
+
+def test_english_titles_and_expert_descriptors() -> None:
+    for text, name, role in (
+        ("Vice President Corporate Secretary PT Kereta Nusantara Anne Purba berharap.", "Anne Purba",
+         "Vice President Corporate Secretary PT Kereta Nusantara"),
+        ("Sementara itu, sosiolog Universitas Nusantara, Imam Prakoso, menilai hal itu wajar.", "Imam Prakoso",
+         "sosiolog Universitas Nusantara"),
+    ):
+        i = text.index(name)
+        assert find_roles(text, i, i + len(name)) == [role]
+
+
+def test_a_rare_first_name_after_a_title_starts_the_name() -> None:
+    from idnews_extract.extractors.entity_rules import find_titled_names
+
+    text = "Koordinator Nasional Pantau Hutan Zarvendo Tamboluh mengungkapkan, lahan gambut terus menyusut."
+    (t,) = find_titled_names(text)
+    assert (text[t.role_start : t.role_end], text[t.name_start : t.name_end]) == (
+        "Koordinator Nasional Pantau Hutan", "Zarvendo Tamboluh")
+
+
+def test_standing_from_roles_and_age() -> None:
+    text = (
+        "Warga Cipayung, Rizky Aqilah, mengatakan banjir datang lagi. Menurut pengamat tata kota Faisal Hamid, "
+        "saluran air tersumbat. Sutarni (45) sudah dua hari mengungsi. Budi datang pagi ini."
+    )
+    got = by_name(cluster_people(text, persons(text, "Rizky Aqilah", "Faisal Hamid", "Sutarni", "Budi")))
+    assert {n: c.standing for n, c in got.items()} == {
+        "Rizky Aqilah": "private", "Faisal Hamid": "public", "Sutarni": "private", "Budi": None}
+    assert pp.standing(["Kepala Dinas Sosial"]) == "public"
+    assert pp.standing(["pedagang daging di Pasar Baru", "Ketua Paguyuban Pedagang"]) == "public"
+    assert pp.standing([]) is None

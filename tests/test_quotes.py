@@ -263,3 +263,26 @@ def test_lexicon_has_expected_categories():
     for cat in ("pronoun", "source_noun", "context", "title_noun", "role_noun", "day", "connective",
                 "complementizer", "np_object", "backward_subject", "similar_subject", "clause_link"):
         assert lex.words.get(cat) or lex.phrases.get(cat), cat
+
+
+def test_pronoun_resolves_to_subject_of_last_sentence_not_its_object():
+    t = ('Anggota DPRD Sinta Lestari mendukung program pasar murah yang digagas Bupati Hendra Wijaya.\n\n'
+         'Menurut dia, program itu perlu diperluas ke semua kecamatan.')
+    hits = find_quotes(t, ments(t, "Sinta Lestari", "Hendra Wijaya"))
+    assert [spk(t, h) for h in hits] == ["Sinta Lestari"]
+
+
+def test_described_subject_with_demonstrative_is_the_speaker_already_named():
+    t = ('"Pasar murah kami gelar tiap pekan," kata Ketua DPRD Sinta Lestari.\n\n'
+         'Lebih lanjut politisi Partai Maju Bersama itu mengatakan stok beras aman sampai akhir tahun.')
+    hits = find_quotes(t, ments(t, "Sinta Lestari") + ments(t, "Partai Maju Bersama", label="ORG"))
+    assert [spk(t, h) for h in hits] == ["Sinta Lestari", "Sinta Lestari"]
+
+
+def test_name_the_ner_stage_missed_beats_an_organisation_in_the_subject():
+    t = 'Direktur Keuangan Bank Sentosa, Yusuf Maulana, sebelumnya memperkirakan bahwa inflasi akan turun.'
+    (h,) = find_quotes(t, ments(t, "Bank Sentosa", label="ORG"))
+    assert spk(t, h) == "Yusuf Maulana"
+    alone = 'Bank Sentosa memperkirakan bahwa inflasi akan turun.'
+    (h,) = find_quotes(alone, ments(alone, "Bank Sentosa", label="ORG"))
+    assert spk(alone, h) == "Bank Sentosa"

@@ -23,6 +23,7 @@ class PeopleClusterer:
                 "aliases": list(p.aliases),
                 "roles": list(p.roles),
                 "mentions": [list(m) for m in p.mentions],
+                "standing": p.standing,
             }
             for p in cluster_people(doc_text(doc), entities)
         ]

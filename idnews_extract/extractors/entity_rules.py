@@ -69,8 +69,12 @@ def titles() -> dict[str, frozenset[str]]:
     kinds: dict[str, set[str]] = {}
     for form, kind in _lang("titles.tsv"):
         kinds.setdefault(form, set()).add(kind)
-        if kind in ("head", "descriptor", "modifier") and form[:1].isupper() and not form.isupper():
-            kinds.setdefault(form[0].lower() + form[1:], set()).add(kind)
+        if kind in ("head", "descriptor", "modifier", "private") and form[:1].isupper() and not form.isupper():
+            # news writes a title in running text lower-cased, wholly or after its first word
+            words = form.split(" ")
+            lowered = [w if w.isupper() else w.lower() for w in words]
+            for variant in (form[0].lower() + form[1:], " ".join(lowered), " ".join([words[0], *lowered[1:]])):
+                kinds.setdefault(variant, set()).add(kind)
     return {k: frozenset(v) for k, v in kinds.items()}
 
 
@@ -351,7 +355,7 @@ def _split_name(text: str, toks: list[Tok], i: int, j: int) -> tuple[int, int] |
     """In the run ``toks[i:j]`` after a title, the char span of the person's name, or None.
 
     The name starts at an honorific, else after the last anchor (place, acronym, org word), at the first
-    known given name; a short remainder is taken whole, a long one keeps its last two words.
+    known given name, else at the first unknown word; a long remainder keeps its last two words.
     """
     k = i
     last_anchor = i
@@ -377,6 +381,10 @@ def _split_name(text: str, toks: list[Tok], i: int, j: int) -> tuple[int, int] |
     if not cand:
         return None
     start_idx = next((m for m in cand if toks[m].text.lower() in given_names()), None)
+    if start_idx is None and not (j + 1 < len(toks) and toks[j].text == "," and _is_name_word(toks[j + 1])):
+        # a rare first name no word list knows (Iola Abas); not when a name follows a comma,
+        # which makes the run a role (Direktur PT Mediatama Binakreasi, Umi Noor Wijiati)
+        start_idx = next((m for m in cand if _unknown_word(toks[m].text)), None)
     if start_idx is None:
         return None
     if any(toks[m].text.lower() in _CONNECTORS for m in range(start_idx, j)):
@@ -390,6 +398,16 @@ def _split_name(text: str, toks: list[Tok], i: int, j: int) -> tuple[int, int] |
     if all(len(toks[m].text) == 1 for m in range(start_idx, j) if toks[m].is_word):
         return None
     return toks[start_idx].start, toks[j - 1].end
+
+
+def first_name_like(word: str) -> bool:
+    """A known given name, or a word no word list knows (a rare one)."""
+    return word.lower() in given_names() or _unknown_word(word)
+
+
+def _unknown_word(word: str) -> bool:
+    """A word no word list knows (a rare personal name: ``Iola``), unlike ``Gerindra`` or ``Pantau``."""
+    return word.isalpha() and not lexicon().known(word.lower())
 
 
 def _name_length(toks: list[Tok], i: int, j: int) -> int:
@@ -777,6 +795,20 @@ def _common_word_span(text: str, span: Span) -> bool:
     return not before or before[-1] in ".!?\n:"
 
 
+def _rule_person_in(rule_persons: list[Span], span: Span) -> Span | None:
+    """A rule PERSON that ends where model ``span`` ends and holds more of the name than ``span`` does:
+    a model PERSON inside it, or a model span that starts before it (role words run into the name)."""
+    k = bisect_right(rule_persons, (span[1], span[1] + 1, ""))
+    while k > 0:
+        k -= 1
+        r = rule_persons[k]
+        if r[1] < span[1]:
+            return None
+        if r[1] == span[1] and r != span and (r[0] < span[0] if span[2] == "PERSON" else span[0] < r[0]):
+            return r
+    return None
+
+
 def merge_entities(text: str, model: list[Span], rules: list[Span]) -> list[Span]:
     """Combine model and rule spans into one sorted, non-overlapping list.
 
@@ -788,6 +820,12 @@ def merge_entities(text: str, model: list[Span], rules: list[Span]) -> list[Span
     model_clean: list[Span] = []
     for span in model:
         if _common_word_span(text, span):
+            continue
+        person = _rule_person_in(rule_persons, span)
+        if person is not None:
+            # the rules found a name where the model read part of it (``Monardo`` for ``Doni Monardo``) or
+            # ran a role's place into it (LOC ``Sulut Ardiles Mewoh``): the name is the rule's, the place too
+            model_clean.append(person)
             continue
         if span[2] == "PERSON":
             trimmed = _trim_person(text, span, rule_persons)

@@ -10,6 +10,7 @@ Roles come from appositions: ``ROLE NAME`` (``Kepala Dinas Koperasi dan UKM Tanj
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +30,8 @@ logger = logging.getLogger(__name__)
 
 _ROLE_CONNECTORS = frozenset({"dan", "untuk", "&", "of", "for", "and", "the", "di", "dari", "pada"})
 _MAX_ROLE_TOKENS = 16
+_PUBLIC_KINDS = frozenset({"head", "rank", "descriptor", "modifier"})
+_AGE = re.compile(r" ?\(\d{1,2}( tahun)?\)")  # Robit (35), Robit (35 tahun)
 _MAX_DESCRIPTOR_WORDS = 4
 _ALIAS_WINDOW = 40  # characters between a name and its linked alias
 
@@ -39,6 +42,7 @@ class PersonCluster:
     aliases: tuple[str, ...]
     roles: tuple[str, ...]
     mentions: tuple[tuple[int, int], ...]
+    standing: str | None = None
 
 
 @cache
@@ -85,14 +89,14 @@ def _role_before(text: str, toks: list[Tok], m: int, floor: int = 0) -> list[tup
             continue
         if toks[lo].start - prev.end > 1 or "\n" in text[prev.end : toks[lo].start]:
             break
-        if prev.is_word or prev.text in "()":
+        if prev.is_word or prev.text in "()-/&":
             lo -= 1
         else:
             break
     start = None
     heads = _title_starts(toks, lo, m)
-    for k, _n, kinds in reversed(heads):  # nearest head first, extended left while only role words lie between
-        words = toks[k:m]
+    for k, n, kinds in reversed(heads):  # nearest head first, extended left while only role words lie between
+        words = toks[k + n : m]
         if all(_role_word(t) for t in words):
             start = k
         elif start is None and "descriptor" in kinds and sum(1 for t in words if not _role_word(t)) <= _MAX_DESCRIPTOR_WORDS:
@@ -190,6 +194,21 @@ def _role_after(text: str, toks: list[Tok], e: int, ceiling: int) -> list[tuple[
         if not (j < len(toks) and toks[j].is_word and not toks[j].is_cap):
             return []
     return _split_roles(toks, start, j) if j > start else []
+
+
+def standing(roles: list[str] | tuple[str, ...], *, aged: bool = False) -> str | None:
+    """``"public"`` when a role is an office, a rank or a public descriptor (``Kepala Dinas``, ``pengamat``),
+    ``"private"`` when the roles only describe a private person (``warga Cipayung``, ``pedagang``) or, with
+    no such role, the text gives the person's age (``Robit (35)``: news writes ages for private people),
+    else ``None``. The first title of each role decides it."""
+    kinds: set[str] = set()
+    for role in roles:
+        toks = tokenize(role)
+        first = next((_title_at(toks, k)[1] for k in range(len(toks)) if _title_at(toks, k)[0]), frozenset())
+        kinds.add("private" if "private" in first else "public" if first & _PUBLIC_KINDS else "")
+    if "public" in kinds:
+        return "public"
+    return "private" if "private" in kinds or aged else None
 
 
 def _tok_start(tok: Tok) -> int:
@@ -337,6 +356,7 @@ def cluster_people(text: str, entities: list[Span]) -> list[PersonCluster]:
                 aliases=tuple(a for a in aliases if a in surface_set),
                 roles=tuple(roles),
                 mentions=tuple(mentions[i] for i in idx),
+                standing=standing(roles, aged=any(_AGE.match(text, mentions[i][1]) for i in idx)),
             )
         )
     return clusters

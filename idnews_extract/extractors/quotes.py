@@ -663,7 +663,7 @@ def _speaker(text: str, it: _Item, ref: SpeakerRef, done: list[_Item], ments: Me
         sp = _last_attributed(done, it.para)
         if sp is not None:
             return sp
-        m = ments.last_person_before(pos)
+        m = ments.last_person_before(text, pos)
         return (m[0], m[1]) if m else None
     if ref.kind == "role" and ref.role:
         m = ments.person_with_role(text, ref.role, pos)

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .cues import Lexicon, Token
+from .entity_rules import first_name_like
 
 __all__ = ["Mention", "SpeakerRef", "Mentions", "phrase_after", "phrase_before"]
 
@@ -56,14 +57,24 @@ class Mentions:
             i += 1
         return out
 
-    def last_person_before(self, pos: int) -> Mention | None:
+    def last_person_before(self, text: str, pos: int) -> Mention | None:
+        """The subject of the last sentence before ``pos`` that names a person: its first PERSON mention
+        (``Satya ... mendukung kebijakan ... Presiden Joko Widodo. Menurut dia`` -> Satya)."""
         i = bisect_left(self.starts, pos) - 1
         while i >= 0:
             m = self.items[i]
             if m[2] == "PERSON" and m[1] <= pos:
-                return m
+                break
             i -= 1
-        return None
+        else:
+            return None
+        sentence = max(text.rfind(". ", 0, m[0]), text.rfind("\n", 0, m[0]))
+        first = m
+        while i > 0 and self.items[i - 1][0] > sentence:
+            i -= 1
+            if self.items[i][2] == "PERSON":
+                first = self.items[i]
+        return first
 
     def person_with_role(self, text: str, role: str, pos: int, window: int = 60) -> Mention | None:
         """The most recent PERSON before ``pos`` written with ``role`` just before it (``Presiden Joko Widodo``)."""
@@ -90,6 +101,23 @@ def _pick(cands: list[Mention]) -> Mention | None:
     return None
 
 
+def _unfound_name(toks: list[Token], cands: list[Mention], lex: Lexicon, last: bool) -> Mention | None:
+    """A person's name the NER stage missed beside organisation mentions (``Direktur ... Bank Indonesia,
+    Juda Agung,``): a capitalised run outside every mention that starts with a first name."""
+    runs: list[list[Token]] = [[]]
+    for t in toks:
+        inside = any(m[0] <= t.start < m[1] for m in cands)
+        if not inside and _is_name_word(t, lex) and not lex.in_cat("role_noun", t.text):
+            runs[-1].append(t)
+        elif runs[-1]:
+            runs.append([])
+    names = [r for r in runs if r and first_name_like(r[0].text)]
+    if not names:
+        return None
+    run = names[-1] if last else names[0]
+    return run[0].start, run[-1].end, "PERSON"
+
+
 def _is_name_word(tok: Token, lex: Lexicon) -> bool:
     t = tok.text
     return (t[:1].isupper() or t[:1] in "@#") and not lex.in_cat("day", t) and not lex.in_cat("pronoun", t)
@@ -103,7 +131,9 @@ def _from_words(text: str, toks: list[Token], mentions: Mentions, lex: Lexicon, 
     cands = mentions.within(lo, hi)
     if cands:
         persons = [m for m in cands if m[2] == "PERSON"]
-        m = (persons[-1] if last else persons[0]) if persons else (cands[-1] if last else _pick(cands))
+        m = (persons[-1] if last else persons[0]) if persons else _unfound_name(toks, cands, lex, last)
+        if m is None:
+            m = cands[-1] if last else _pick(cands)
         return SpeakerRef("span", m[0], m[1])
     for t in toks:
         if t.text[:1] == "@":
@@ -187,11 +217,13 @@ def phrase_before(text: str, toks: list[Token], mentions: Mentions, lex: Lexicon
         return PRONOUN
     if lex.in_cat("pronoun_plural", words[-1].text):
         return NONE
+    if len(words) > 1 and words[-1].low in ("itu", "tersebut") and words[0].text[:1].islower():
+        return PRONOUN  # politisi Partai Gerindra itu: a description of someone already named
     lo, hi = toks[0].start, toks[-1].end
     cands = mentions.within(lo, hi)
     if cands:
         persons = [m for m in cands if m[2] == "PERSON"]
-        m = persons[-1] if persons else cands[-1]
+        m = persons[-1] if persons else _unfound_name(toks, cands, lex, last=True) or cands[-1]
         return SpeakerRef("span", m[0], m[1])
     ref = _from_words(text, words, mentions, lex, last=True)
     return ref if ref is not None else NONE

@@ -151,15 +151,37 @@ def build_tokenizer(nlp: Language) -> Tokenizer:
     prefixes.append(r"\((?!" + inner + r"\))")
     # An honorific glued to a capitalised name is split off as its own token: H.Ismail -> H. Ismail.
     prefixes.extend(re.escape(h) + "(?=[A-Z])" for h in honorifics())
+    prefix_search = _prefix_search(prefixes)
+    suffix_search = _TailSearch(compile_suffix_regex(Indonesian.Defaults.suffixes)).search
+    whole, rules = _whole_words(prefix_search, suffix_search)
+    parenthesised = re.compile(r"\(" + inner + r"\)$").match
     tokenizer = Tokenizer(
         nlp.vocab,
-        rules=dict(Indonesian.Defaults.tokenizer_exceptions),
-        prefix_search=_prefix_search(prefixes),
-        suffix_search=_TailSearch(compile_suffix_regex(Indonesian.Defaults.suffixes)).search,
+        rules=rules,
+        prefix_search=prefix_search,
+        suffix_search=suffix_search,
         infix_finditer=compile_infix_regex(Indonesian.Defaults.infixes).finditer,
-        token_match=re.compile(r"\(" + inner + r"\)$").match,
+        token_match=lambda string: string in whole or parenthesised(string) is not None,
         url_match=Indonesian.Defaults.url_match,
     )
     for form in abbreviations():
         tokenizer.add_special_case(form, [{ORTH: form}])
     return tokenizer
+
+
+def _whole_words(
+    prefix_search: Callable[[str], Any], suffix_search: Callable[[str], Any]
+) -> tuple[frozenset[str], dict[str, Any]]:
+    """spaCy's ``id`` exceptions split into words kept whole (``abu-abu``: ~15,600 of them) and the rest.
+
+    A word kept whole by an exception and one matched by ``token_match`` tokenize alike when no prefix
+    or suffix matches it; such words go in a set, since adding each as a special case takes seconds.
+    """
+    whole: set[str] = set()
+    rules: dict[str, Any] = {}
+    for form, pieces in Indonesian.Defaults.tokenizer_exceptions.items():
+        if pieces == [{ORTH: form}] and not prefix_search(form) and not suffix_search(form):
+            whole.add(form)
+        else:
+            rules[form] = pieces
+    return frozenset(whole), rules
