@@ -45,11 +45,10 @@ def model_spans():
         return None
     import spacy
 
-    nlp = spacy.load(path)
-    blank = spacy.blank("id")
+    nlp = spacy.load(path)  # its own tokenizer and vocab: the static vectors are read through the Doc's vocab
 
     def run(text: str) -> list[tuple[int, int, str]]:
-        doc = blank.make_doc(text)
+        doc = nlp.make_doc(text)
         for _, proc in nlp.pipeline:
             doc = proc(doc)
         return [(e.start_char, e.end_char, e.label_) for e in doc.ents]

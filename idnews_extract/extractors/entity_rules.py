@@ -9,6 +9,7 @@ All scans walk the token list once or with bounded look-ahead, so run time is li
 
 from __future__ import annotations
 
+import gzip
 import logging
 import re
 from bisect import bisect_left, bisect_right
@@ -177,6 +178,14 @@ def place_heads() -> dict[str, str]:
 @cache
 def _place_head_table() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return _phrase_table(place_heads())
+
+
+@cache
+def villages() -> frozenset[str]:
+    """Village (desa/kelurahan) names, Kemendagri via cahyadsn/wilayah (MIT): too many ordinary words among
+    them to tag on sight, so they only turn a model PERSON such as ``Cibaduyut`` into the place it is."""
+    data = (resources.files("idnews_extract") / "data" / "gazetteer" / "villages.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(data).decode("utf-8").splitlines())
 
 
 @cache
@@ -795,6 +804,12 @@ def _common_word_span(text: str, span: Span) -> bool:
     return not before or before[-1] in ".!?\n:"
 
 
+def _village(text: str, span: Span) -> bool:
+    """A model PERSON that is a village name with no given name in it (``Cibaduyut``)."""
+    name = text[span[0] : span[1]]
+    return name in villages() and not any(w.lower() in given_names() for w in name.split())
+
+
 def _rule_person_in(rule_persons: list[Span], span: Span) -> Span | None:
     """A rule PERSON that ends where model ``span`` ends and holds more of the name than ``span`` does:
     a model PERSON inside it, or a model span that starts before it (role words run into the name)."""
@@ -820,6 +835,9 @@ def merge_entities(text: str, model: list[Span], rules: list[Span]) -> list[Span
     model_clean: list[Span] = []
     for span in model:
         if _common_word_span(text, span):
+            continue
+        if span[2] == "PERSON" and _village(text, span):
+            model_clean.append((span[0], span[1], "LOC"))
             continue
         person = _rule_person_in(rule_persons, span)
         if person is not None:

@@ -89,7 +89,7 @@ def _first_non_space(text: str, position: int) -> int:
 
 
 @cache
-def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     phrases = load_phrases()
 
     def alternation(kind: str) -> str:
@@ -103,15 +103,19 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?P<outlet>{token_pattern('credit')}|{capwords})"
     )
     bracket = re.compile(r"[\(\[]([^()\[\]\n]{1,60})[\)\]][ \t.]*(?=\n|$)")
-    return cue, bracket
+    # the holder of a copyright notice: COPYRIGHT © ANTARA News Sumatera Utara 2018, © 2018 Kompas.com
+    holder = re.compile(
+        rf"(?:(?i:copyright|hak[ \t]+cipta)[ \t]*(?:\u00a9|\((?i:c)\))?|\u00a9)[ \t]*(?:(?:19|20)\d\d[ \t]+)?(?P<outlet>{capwords})"
+    )
+    return cue, bracket, holder
 
 
 def find_source_credits(text: str) -> list[tuple[int, int, str]]:
     """Agency credits naming the outlet a story comes from: a bracket at a paragraph end (``(Antara)``,
-    ``[PageSix.com]``, ``(Antara / Reuters)``) or a cue phrase (``demikian dikutip dari AFP``,
-    ``dilansir kantor berita Antara``). Returns ``(start, end, outlet)`` with ``text[start:end] == outlet``;
+    ``[PageSix.com]``, ``(Antara / Reuters)``), a cue phrase (``demikian dikutip dari AFP``,
+    ``dilansir kantor berita Antara``) or the holder of a copyright notice (``COPYRIGHT © ANTARA News 2018``). Returns ``(start, end, outlet)`` with ``text[start:end] == outlet``;
     these stay in the text and are never quote speakers."""
-    cue, bracket = _credit_patterns()
+    cue, bracket, holder = _credit_patterns()
     found: dict[tuple[int, int], str] = {}
     for match in bracket.finditer(text):
         offset = match.start(1)
@@ -126,6 +130,11 @@ def find_source_credits(text: str) -> list[tuple[int, int, str]]:
             continue  # a capitalised name after a bare cue may be a person (mengutip Sri Mulyani)
         start = match.start("outlet")
         found[(start, start + len(name))] = name
+    for match in holder.finditer(text):
+        name = re.split(r"\.(?=[ \t]|$)", match.group("outlet"))[0]  # Kompas.com. All rights reserved
+        if name and not name.startswith("All "):  # Copyright 2017 All Rights Reserved
+            start = match.start("outlet")
+            found[(start, start + len(name))] = name
     return sorted((start, end, name) for (start, end), name in found.items())
 
 
