@@ -46,7 +46,7 @@ def strip_prefix(word: str) -> Iterator[str]:
     letters, or ``""`` for any).
     """
     vowels = "aeiou"
-    for surface, restore, cond in affixes()["prefix_rules"]:
+    for surface, restore, cond in _prefix_rules_by_head().get(word[:2], ()):
         if not word.startswith(surface):
             continue
         rest = word[len(surface) :]
@@ -60,6 +60,16 @@ def strip_prefix(word: str) -> Iterator[str]:
         stem = restore + rest
         if len(stem) >= MIN_ROOT:
             yield stem
+
+
+@cache
+def _prefix_rules_by_head() -> dict[str, list[list[str]]]:
+    """The prefix rules keyed by their surface's first two letters (every surface has two or more), in
+    file order: a word is checked against the few rules that can match it, not all of them."""
+    table: dict[str, list[list[str]]] = {}
+    for rule in affixes()["prefix_rules"]:
+        table.setdefault(rule[0][:2], []).append(rule)
+    return table
 
 
 def roots_of(word: str) -> Iterator[str]:
