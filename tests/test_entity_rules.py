@@ -225,3 +225,12 @@ def test_rule_name_wins_over_a_partial_or_overrunning_model_span() -> None:
     overrun = (text.index("Garut"), name[1], "LOC")
     for model in ([partial], [overrun]):
         assert name in er.merge_entities(text, model, rules)
+
+
+def test_a_word_of_a_found_name_is_the_same_person_later() -> None:
+    text = "Ekonom senior Rashmi Kalandra menilai aturan itu ketat. Menurut Kalandra, ekspor bisa turun. Kalandra Utara tidak terdampak."
+    model = [(text.index("Rashmi"), text.index("Rashmi") + len("Rashmi Kalandra"), "PERSON")]
+    got = er.merge_entities(text, model, [])
+    second = text.index("Kalandra", text.index("Menurut"))
+    assert (second, second + len("Kalandra"), "PERSON") in got
+    assert not any(s == text.index("Kalandra Utara") for s, _, _ in got)  # part of another capitalised name

@@ -887,4 +887,38 @@ def merge_entities(text: str, model: list[Span], rules: list[Span]) -> list[Span
         taken.append(span)
         starts.insert(k, span[0])
         ends.insert(k, span[1])
-    return sorted(set(taken))
+    return _name_repeats(text, sorted(set(taken)))
+
+
+def _name_repeats(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` plus later bare mentions of a word of a multi-word PERSON name (``Banga`` after ``Rashmi
+    Banga``, ``Fikih`` after ``Fikih Hidayat``) that no span covers: one name, one referent per article.
+    A word that is a place, a title or an ordinary lower-case word is not carried over."""
+    def ordinary(word: str) -> bool:  # a word news writes in lower case: Menurut, Fikih
+        flags = lexicon().flags.get(word.lower(), "")
+        return ("c" in flags or "w" in flags) and "n" not in flags
+
+    words: set[str] = set()
+    for s, e, label in spans:
+        core = tokenize_words(strip_honorifics(text[s:e])) if label == "PERSON" else []
+        for w in core if len(core) > 1 else ():
+            if len(w) >= 3 and w[0].isupper() and not w.isupper() and not ordinary(w):
+                words.add(w)
+    if not words:
+        return spans
+    toks = tokenize(text)
+    starts = [s for s, _, _ in spans]
+    out = list(spans)
+    for k, tok in enumerate(toks):
+        if tok.text not in words or _place_at(toks, k)[0] or _title_at(toks, k)[0]:
+            continue
+        i = bisect_right(starts, tok.start)
+        if i and spans[i - 1][1] > tok.start:
+            continue  # inside a span already
+        if any(
+            0 <= n < len(toks) and toks[n].is_cap and not ordinary(toks[n].text) and _adjacent(toks, min(n, k), max(n, k) + 1)
+            for n in (k - 1, k + 1)
+        ):
+            continue  # part of a longer capitalised name the merge did not take
+        out.append((tok.start, tok.end, "PERSON"))
+    return sorted(out)
