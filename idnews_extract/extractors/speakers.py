@@ -20,6 +20,8 @@ __all__ = ["Mention", "SpeakerRef", "Mentions", "phrase_after", "phrase_before"]
 Mention = tuple[int, int, str]
 
 _SPEAKER_LABELS = ("PERSON", "ORG")
+_SENTENCE_WINDOW = 600  # characters looked back for the start of a sentence
+_MAX_LOOKBACK = 500  # mentions looked back for a person: bounded work per cue on hostile input
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +63,16 @@ class Mentions:
         """The subject of the last sentence before ``pos`` that names a person: its first PERSON mention
         (``Satya ... mendukung kebijakan ... Presiden Joko Widodo. Menurut dia`` -> Satya)."""
         i = bisect_left(self.starts, pos) - 1
-        while i >= 0:
+        stop = max(-1, i - _MAX_LOOKBACK)
+        while i > stop:
             m = self.items[i]
             if m[2] == "PERSON" and m[1] <= pos:
                 break
             i -= 1
         else:
             return None
-        sentence = max(text.rfind(". ", 0, m[0]), text.rfind("\n", 0, m[0]))
+        floor = max(0, m[0] - _SENTENCE_WINDOW)  # bounded: linear on a text without full stops
+        sentence = max(text.rfind(". ", floor, m[0]), text.rfind("\n", floor, m[0]), floor - 1)
         first = m
         while i > 0 and self.items[i - 1][0] > sentence:
             i -= 1
@@ -80,7 +84,8 @@ class Mentions:
         """The most recent PERSON before ``pos`` written with ``role`` just before it (``Presiden Joko Widodo``)."""
         role_low = role.lower()
         i = bisect_left(self.starts, pos) - 1
-        while i >= 0:
+        stop = max(-1, i - _MAX_LOOKBACK)
+        while i > stop:
             m = self.items[i]
             if m[2] == "PERSON" and m[1] <= pos:
                 before = text[max(0, m[0] - window) : m[0]]
