@@ -234,3 +234,20 @@ def test_a_word_of_a_found_name_is_the_same_person_later() -> None:
     second = text.index("Kalandra", text.index("Menurut"))
     assert (second, second + len("Kalandra"), "PERSON") in got
     assert not any(s == text.index("Kalandra Utara") for s, _, _ in got)  # part of another capitalised name
+
+
+def test_model_person_made_of_ordinary_words_is_dropped() -> None:
+    text = "Wabah Avian Influenza menyerang peternakan, kata Dokter Hewan Rina Kusuma."
+    term = (text.index("Avian"), text.index("Avian") + len("Avian Influenza"), "PERSON")
+    name = (text.index("Rina"), text.index("Rina") + len("Rina Kusuma"), "PERSON")
+    got = er.merge_entities(text, [term, name], [])
+    assert term not in got and name in got
+
+
+def test_company_name_after_pt_is_not_cut_off_as_a_person() -> None:
+    text = "Produk milik PT. Sinar Makmur Sentosa diekspor ke Jepang."
+    rules = er.find_rule_entities(text)
+    company = next(r for r in rules if r[2] == "ORG")
+    assert text[company[0] : company[1]] == "PT. Sinar Makmur Sentosa"
+    person = (text.index("Sinar"), company[1], "PERSON")
+    assert company in er.merge_entities(text, [person], rules)

@@ -804,6 +804,24 @@ def _common_word_span(text: str, span: Span) -> bool:
     return not before or before[-1] in ".!?\n:"
 
 
+def _words_not_a_name(text: str, span: Span) -> bool:
+    """A model PERSON of several words, none a given name, each an English or ordinary Indonesian word
+    (``Avian Influenza``, ``Sumber Daya``): a term the model took for a name."""
+    if span[2] != "PERSON":
+        return False
+    words = tokenize_words(text[span[0] : span[1]])
+    return len(words) > 1 and all(
+        w.isalpha() and w.lower() not in given_names() and (w.lower() in lexicon().english or _ordinary_word(w))
+        for w in words
+    )
+
+
+def _ordinary_word(word: str) -> bool:
+    """A word news writes in lower case (``Menurut``, ``Fikih``), not one it mostly capitalises."""
+    flags = lexicon().flags.get(word.lower(), "")
+    return ("c" in flags or "w" in flags) and "n" not in flags
+
+
 def _village(text: str, span: Span) -> bool:
     """A model PERSON that is a village name with no given name in it (``Cibaduyut``)."""
     name = text[span[0] : span[1]]
@@ -834,7 +852,7 @@ def merge_entities(text: str, model: list[Span], rules: list[Span]) -> list[Span
     rule_persons = [r for r in rules if r[2] == "PERSON"]
     model_clean: list[Span] = []
     for span in model:
-        if _common_word_span(text, span):
+        if _common_word_span(text, span) or _words_not_a_name(text, span):
             continue
         if span[2] == "PERSON" and _village(text, span):
             model_clean.append((span[0], span[1], "LOC"))
@@ -862,8 +880,9 @@ def merge_entities(text: str, model: list[Span], rules: list[Span]) -> list[Span
             k = bisect_right(person_starts, span[0])
             while k < len(model_persons) and model_persons[k][0] < span[1]:
                 p = model_persons[k]
-                if span[1] <= p[1]:
-                    cut = text[span[0] : p[0]].rstrip()
+                cut = text[span[0] : p[0]].rstrip()
+                if span[1] <= p[1] and len(tokenize_words(cut)) > 1 + cut.endswith("."):
+                    # not when only the head would be left: PT. Charoen Pokphand Indonesia is the company's name
                     span = (span[0], span[0] + len(cut), "ORG")
                 k += 1
         if span[1] <= span[0]:
@@ -894,15 +913,11 @@ def _name_repeats(text: str, spans: list[Span]) -> list[Span]:
     """``spans`` plus later bare mentions of a word of a multi-word PERSON name (``Banga`` after ``Rashmi
     Banga``, ``Fikih`` after ``Fikih Hidayat``) that no span covers: one name, one referent per article.
     A word that is a place, a title or an ordinary lower-case word is not carried over."""
-    def ordinary(word: str) -> bool:  # a word news writes in lower case: Menurut, Fikih
-        flags = lexicon().flags.get(word.lower(), "")
-        return ("c" in flags or "w" in flags) and "n" not in flags
-
     words: set[str] = set()
     for s, e, label in spans:
         core = tokenize_words(strip_honorifics(text[s:e])) if label == "PERSON" else []
         for w in core if len(core) > 1 else ():
-            if len(w) >= 3 and w[0].isupper() and not w.isupper() and not ordinary(w):
+            if len(w) >= 3 and w[0].isupper() and not w.isupper() and not _ordinary_word(w):
                 words.add(w)
     if not words:
         return spans
@@ -916,7 +931,7 @@ def _name_repeats(text: str, spans: list[Span]) -> list[Span]:
         if i and spans[i - 1][1] > tok.start:
             continue  # inside a span already
         if any(
-            0 <= n < len(toks) and toks[n].is_cap and not ordinary(toks[n].text) and _adjacent(toks, min(n, k), max(n, k) + 1)
+            0 <= n < len(toks) and toks[n].is_cap and not _ordinary_word(toks[n].text) and _adjacent(toks, min(n, k), max(n, k) + 1)
             for n in (k - 1, k + 1)
         ):
             continue  # part of a longer capitalised name the merge did not take
