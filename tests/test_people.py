@@ -146,3 +146,12 @@ def test_standing_from_roles_and_age() -> None:
     assert pp.standing(["Kepala Dinas Sosial"]) == "public"
     assert pp.standing(["pedagang daging di Pasar Baru", "Ketua Paguyuban Pedagang"]) == "public"
     assert pp.standing([]) is None
+
+
+def test_role_after_a_copula() -> None:
+    for text, name, roles in (
+        ("Budi Santoso merupakan Ketua RW 05 di kampung itu.", "Budi Santoso", ["Ketua RW 05"]),
+        ("Budi Santoso adalah salah satu korban banjir.", "Budi Santoso", []),
+    ):
+        i = text.index(name)
+        assert find_roles(text, i, i + len(name)) == roles
