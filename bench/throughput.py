@@ -121,7 +121,9 @@ def warmed(ner: bool, warm: list[dict[str, Any]]) -> Any:
     return nlp
 
 
-def measure_stages(ner: bool, arts: list[dict[str, Any]], warm: list[dict[str, Any]]) -> tuple[Report, list[dict[str, Any]]]:
+def measure_stages(
+    ner: bool, arts: list[dict[str, Any]], warm: list[dict[str, Any]]
+) -> tuple[Report, list[dict[str, Any]]]:
     """Each stage timed on its own over every article; the full pipeline timed in a separate pass; both
     passes start from the same warmed state."""
     import idnews_extract

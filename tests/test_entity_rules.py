@@ -228,7 +228,10 @@ def test_rule_name_wins_over_a_partial_or_overrunning_model_span() -> None:
 
 
 def test_a_word_of_a_found_name_is_the_same_person_later() -> None:
-    text = "Ekonom senior Rashmi Kalandra menilai aturan itu ketat. Menurut Kalandra, ekspor bisa turun. Kalandra Utara tidak terdampak."
+    text = (
+        "Ekonom senior Rashmi Kalandra menilai aturan itu ketat. Menurut Kalandra, ekspor bisa turun. "
+        "Kalandra Utara tidak terdampak."
+    )
     model = [(text.index("Rashmi"), text.index("Rashmi") + len("Rashmi Kalandra"), "PERSON")]
     got = er.merge_entities(text, model, [])
     second = text.index("Kalandra", text.index("Menurut"))

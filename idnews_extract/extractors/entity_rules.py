@@ -845,9 +845,11 @@ def _rule_person_in(rule_persons: list[Span], span: Span) -> Span | None:
 def merge_entities(text: str, model: list[Span], rules: list[Span]) -> list[Span]:
     """Combine model and rule spans into one sorted, non-overlapping list.
 
-    Rules win for EVENT, pattern-anchored ORG/LOC and gazetteer places the model mislabels; the model wins
-    for free-form PERSON (after its titles are trimmed off) and for spans longer than a rule place.
-    A pattern ORG that ran into a model PERSON (``Dinas Kesehatan Kota Bekasi Tanti``) is cut before it.
+    Rules win for EVENT, pattern-anchored ORG/LOC and gazetteer places the model mislabels, and for a
+    name the model read in part or ran a role into; the model wins for free-form PERSON (after its titles
+    are trimmed off) and for spans longer than a rule place. A pattern ORG that ran into a model PERSON
+    (``Dinas Kesehatan Kota Bekasi Tanti``) is cut before it. A model PERSON that is a village becomes LOC;
+    one made of ordinary words is dropped. Later bare mentions of a found name's words join as PERSON.
     """
     rule_persons = [r for r in rules if r[2] == "PERSON"]
     model_clean: list[Span] = []
@@ -911,7 +913,7 @@ def merge_entities(text: str, model: list[Span], rules: list[Span]) -> list[Span
 
 def _name_repeats(text: str, spans: list[Span]) -> list[Span]:
     """``spans`` plus later bare mentions of a word of a multi-word PERSON name (``Banga`` after ``Rashmi
-    Banga``, ``Fikih`` after ``Fikih Hidayat``) that no span covers: one name, one referent per article.
+    Banga``) that no span covers: one name, one referent per article.
     A word that is a place, a title or an ordinary lower-case word is not carried over."""
     words: set[str] = set()
     for s, e, label in spans:
@@ -931,7 +933,10 @@ def _name_repeats(text: str, spans: list[Span]) -> list[Span]:
         if i and spans[i - 1][1] > tok.start:
             continue  # inside a span already
         if any(
-            0 <= n < len(toks) and toks[n].is_cap and not _ordinary_word(toks[n].text) and _adjacent(toks, min(n, k), max(n, k) + 1)
+            0 <= n < len(toks)
+            and toks[n].is_cap
+            and not _ordinary_word(toks[n].text)
+            and _adjacent(toks, min(n, k), max(n, k) + 1)
             for n in (k - 1, k + 1)
         ):
             continue  # part of a longer capitalised name the merge did not take

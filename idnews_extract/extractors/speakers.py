@@ -142,7 +142,7 @@ def _from_words(text: str, toks: list[Token], mentions: Mentions, lex: Lexicon, 
         m = (persons[-1] if last else persons[0]) if persons else _unfound_name(toks, cands, lex, last)
         if m is None:
             m = cands[-1] if last else _pick(cands)
-        return SpeakerRef("span", m[0], m[1])
+        return SpeakerRef("span", m[0], m[1]) if m is not None else None
     for t in toks:
         if t.text[:1] == "@":
             return SpeakerRef("span", t.start, t.end)

@@ -105,7 +105,8 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     bracket = re.compile(r"[\(\[]([^()\[\]\n]{1,60})[\)\]][ \t.]*(?=\n|$)")
     # the holder of a copyright notice: COPYRIGHT © ANTARA News Sumatera Utara 2018, © 2018 Kompas.com
     holder = re.compile(
-        rf"(?:(?i:copyright|hak[ \t]+cipta)[ \t]*(?:\u00a9|\((?i:c)\))?|\u00a9)[ \t]*(?:(?:19|20)\d\d[ \t]+)?(?P<outlet>{capwords})"
+        r"(?:(?i:copyright|hak[ \t]+cipta)[ \t]*(?:\u00a9|\((?i:c)\))?|\u00a9)[ \t]*(?:(?:19|20)\d\d[ \t]+)?"
+        rf"(?P<outlet>{capwords})"
     )
     return cue, bracket, holder
 
@@ -113,8 +114,8 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
 def find_source_credits(text: str) -> list[tuple[int, int, str]]:
     """Agency credits naming the outlet a story comes from: a bracket at a paragraph end (``(Antara)``,
     ``[PageSix.com]``, ``(Antara / Reuters)``), a cue phrase (``demikian dikutip dari AFP``,
-    ``dilansir kantor berita Antara``) or the holder of a copyright notice (``COPYRIGHT © ANTARA News 2018``). Returns ``(start, end, outlet)`` with ``text[start:end] == outlet``;
-    these stay in the text and are never quote speakers."""
+    ``dilansir kantor berita Antara``) or the holder of a copyright notice (``COPYRIGHT © ANTARA News 2018``).
+    Returns ``(start, end, outlet)`` with ``text[start:end] == outlet``; these are never quote speakers."""
     cue, bracket, holder = _credit_patterns()
     found: dict[tuple[int, int], str] = {}
     for match in bracket.finditer(text):
