@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from idnews_extract.extractors import entity_rules as er
@@ -254,3 +256,11 @@ def test_company_name_after_pt_is_not_cut_off_as_a_person() -> None:
     assert text[company[0] : company[1]] == "PT. Sinar Makmur Sentosa"
     person = (text.index("Sinar"), company[1], "PERSON")
     assert company in er.merge_entities(text, [person], rules)
+
+
+def test_common_noun_acronyms_are_no_entities_but_country_ones_are() -> None:
+    text = "Harga BBM naik, kata pejabat BUMN, saat PSBB di AS dan RI berakhir."
+    model = [(m.start(), m.end(), "ORG") for m in re.finditer(r"BBM|BUMN|PSBB", text)]
+    model += [(text.index("AS"), text.index("AS") + 2, "LOC"), (text.index("RI"), text.index("RI") + 2, "LOC")]
+    got = er.merge_entities(text, model, [])
+    assert [text[s:e] for s, e, _ in got] == ["AS", "RI"]

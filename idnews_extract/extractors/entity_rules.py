@@ -816,6 +816,16 @@ def _words_not_a_name(text: str, span: Span) -> bool:
     )
 
 
+def _common_acronym(text: str, span: Span) -> bool:
+    """A model span that is an acronym of a common noun (``BUMN``, ``PSBB``, ``BBM``: label ``O`` in
+    ``acronyms.tsv``), not of a country (``AS``, ``RI``)."""
+    entry = acronyms().get(text[span[0] : span[1]])
+    if entry is None or entry[1] != "O":
+        return False
+    long = entry[0]
+    return places().get(long) != "country" and places().get(long.split()[-1]) != "country"
+
+
 def _ordinary_word(word: str) -> bool:
     """A word news writes in lower case (``Menurut``, ``Fikih``), not one it mostly capitalises."""
     flags = lexicon().flags.get(word.lower(), "")
@@ -849,12 +859,12 @@ def merge_entities(text: str, model: list[Span], rules: list[Span]) -> list[Span
     name the model read in part or ran a role into; the model wins for free-form PERSON (after its titles
     are trimmed off) and for spans longer than a rule place. A pattern ORG that ran into a model PERSON
     (``Dinas Kesehatan Kota Bekasi Tanti``) is cut before it. A model PERSON that is a village becomes LOC;
-    one made of ordinary words is dropped. Later bare mentions of a found name's words join as PERSON.
+    one made of ordinary words, or a common-noun acronym (``BUMN``), is dropped. Later bare mentions of a found name's words join as PERSON.
     """
     rule_persons = [r for r in rules if r[2] == "PERSON"]
     model_clean: list[Span] = []
     for span in model:
-        if _common_word_span(text, span) or _words_not_a_name(text, span):
+        if _common_word_span(text, span) or _words_not_a_name(text, span) or _common_acronym(text, span):
             continue
         if span[2] == "PERSON" and _village(text, span):
             model_clean.append((span[0], span[1], "LOC"))
