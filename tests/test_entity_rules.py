@@ -264,3 +264,12 @@ def test_common_noun_acronyms_are_no_entities_but_country_ones_are() -> None:
     model += [(text.index("AS"), text.index("AS") + 2, "LOC"), (text.index("RI"), text.index("RI") + 2, "LOC")]
     got = er.merge_entities(text, model, [])
     assert [text[s:e] for s, e, _ in got] == ["AS", "RI"]
+
+
+def test_english_head_of_name_and_listed_acronym_labels() -> None:
+    text = "Ia meneliti di University of Northbridge bersama Bekraf."
+    rules = er.find_rule_entities(text)
+    assert (text.index("University"), text.index(" bersama"), "ORG") in rules
+    bekraf = (text.index("Bekraf"), text.index("Bekraf") + 6, "ORG")
+    assert bekraf in rules
+    assert bekraf in er.merge_entities(text, [(bekraf[0], bekraf[1], "LOC")], rules)

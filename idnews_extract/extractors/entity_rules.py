@@ -555,6 +555,8 @@ def _pattern_spans(toks: list[Tok], blocked: set[int]) -> list[tuple[int, int, i
         j = i + n
         if j < len(toks) and toks[j].text == "." and toks[j].start == toks[j - 1].end and len(toks[j - 1].text) <= 3:
             j += 1  # PT. Charoen Pokphand, Jl. Sudirman
+        if j + 1 < len(toks) and toks[j].text == "of" and _is_name_word(toks[j + 1]) and _adjacent(toks, j - 1, j + 2):
+            j += 1  # University of Colorado, Institute of Technology
         adjacent = j < len(toks) and toks[j].start - toks[j - 1].end == 1
         if comp == "place":
             pn, _ = _place_at(toks, j) if adjacent else (0, "")
@@ -740,6 +742,8 @@ def _rule_kind(text: str, span: Span) -> str:
         return "pattern"
     if label == "ORG" and (_match(toks, 0, _org_table())[0] or len(toks) > 1 and _match(toks, 0, _acronym_table())[0]):
         return "pattern"
+    if len(toks) == 1 and acronyms().get(toks[0].text, ("", ""))[1] == label:
+        return "pattern"  # a listed acronym (Bekraf, Kementan) keeps its label
     if label == "LOC":
         n, kind = _place_at(toks, 0)
         if n == len(toks) and kind not in ("district",):
