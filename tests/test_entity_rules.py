@@ -273,3 +273,9 @@ def test_english_head_of_name_and_listed_acronym_labels() -> None:
     bekraf = (text.index("Bekraf"), text.index("Bekraf") + 6, "ORG")
     assert bekraf in rules
     assert bekraf in er.merge_entities(text, [(bekraf[0], bekraf[1], "LOC")], rules)
+
+
+def test_model_span_without_a_letter_is_dropped() -> None:
+    text = "Menurut rilis BPS hari ini (01/10/2016), harga naik."
+    date = (text.index("("), text.index(")") + 1, "ORG")
+    assert er.merge_entities(text, [date], []) == []

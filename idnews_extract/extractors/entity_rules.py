@@ -863,12 +863,17 @@ def merge_entities(text: str, model: list[Span], rules: list[Span]) -> list[Span
     name the model read in part or ran a role into; the model wins for free-form PERSON (after its titles
     are trimmed off) and for spans longer than a rule place. A pattern ORG that ran into a model PERSON
     (``Dinas Kesehatan Kota Bekasi Tanti``) is cut before it. A model PERSON that is a village becomes LOC;
-    one made of ordinary words, or a common-noun acronym (``BUMN``), is dropped. Later bare mentions of a found name's words join as PERSON.
+    one made of ordinary words, a common-noun acronym (``BUMN``) or no letter at all is dropped. Later bare mentions of a found name's words join as PERSON.
     """
     rule_persons = [r for r in rules if r[2] == "PERSON"]
     model_clean: list[Span] = []
     for span in model:
-        if _common_word_span(text, span) or _words_not_a_name(text, span) or _common_acronym(text, span):
+        if (
+            not any(ch.isalpha() for ch in text[span[0] : span[1]])  # (01/10/2016), 2.500
+            or _common_word_span(text, span)
+            or _words_not_a_name(text, span)
+            or _common_acronym(text, span)
+        ):
             continue
         if span[2] == "PERSON" and _village(text, span):
             model_clean.append((span[0], span[1], "LOC"))
