@@ -279,3 +279,13 @@ def test_model_span_without_a_letter_is_dropped() -> None:
     text = "Menurut rilis BPS hari ini (01/10/2016), harga naik."
     date = (text.index("("), text.index(")") + 1, "ORG")
     assert er.merge_entities(text, [date], []) == []
+
+
+def test_model_span_trimmed_of_a_date_and_a_glued_quote_and_district_person_is_a_place() -> None:
+    text = "Pameran di Jakarta (18/11/2017) ramai. Jalan di Kota Bandung”kata warga. Warga Detusoko senang."
+    dated = (text.index("Jakarta"), text.index(") ramai") + 1, "LOC")
+    glued = (text.index("Kota Bandung"), text.index(" warga"), "LOC")
+    district = (text.index("Detusoko"), text.index("Detusoko") + 8, "PERSON")
+    got = er.merge_entities(text, [dated, glued, district], [])
+    assert [(text[s:e], label) for s, e, label in got] == [
+        ("Jakarta", "LOC"), ("Kota Bandung", "LOC"), ("Detusoko", "LOC")]

@@ -837,9 +837,23 @@ def _ordinary_word(word: str) -> bool:
 
 
 def _village(text: str, span: Span) -> bool:
-    """A model PERSON that is a village name with no given name in it (``Cibaduyut``)."""
+    """A model PERSON that is a village or district name with no given name in it (``Cibaduyut``)."""
     name = text[span[0] : span[1]]
-    return name in villages() and not any(w.lower() in given_names() for w in name.split())
+    return (name in villages() or places().get(name) == "district") and not any(
+        w.lower() in given_names() for w in name.split()
+    )
+
+
+def _trim_span(text: str, span: Span) -> Span:
+    """A model span without a trailing part that has no letter (``Jakarta (18/11/2017)``) and cut at a quote
+    mark glued inside it (``Bandung”kata``)."""
+    s, e, label = span
+    quote = next((k for k in range(s, e) if text[k] in "\"“”"), e)
+    e = quote if quote > s else e
+    toks = tokenize(text[s:e])
+    while toks and not any(ch.isalpha() for ch in toks[-1].text):
+        toks.pop()
+    return (s, s + toks[-1].end, label) if toks else (s, s, label)
 
 
 def _rule_person_in(rule_persons: list[Span], span: Span) -> Span | None:
@@ -862,12 +876,14 @@ def merge_entities(text: str, model: list[Span], rules: list[Span]) -> list[Span
     Rules win for EVENT, pattern-anchored ORG/LOC and gazetteer places the model mislabels, and for a
     name the model read in part or ran a role into; the model wins for free-form PERSON (after its titles
     are trimmed off) and for spans longer than a rule place. A pattern ORG that ran into a model PERSON
-    (``Dinas Kesehatan Kota Bekasi Tanti``) is cut before it. A model PERSON that is a village becomes LOC;
+    (``Dinas Kesehatan Kota Bekasi Tanti``) is cut before it. Model spans lose a trailing part without a
+    letter (``Jakarta (18/11/2017)``). A model PERSON that is a village or district becomes LOC;
     one made of ordinary words, a common-noun acronym (``BUMN``) or no letter at all is dropped. Later bare mentions of a found name's words join as PERSON.
     """
     rule_persons = [r for r in rules if r[2] == "PERSON"]
     model_clean: list[Span] = []
     for span in model:
+        span = _trim_span(text, span)
         if (
             not any(ch.isalpha() for ch in text[span[0] : span[1]])  # (01/10/2016), 2.500
             or _common_word_span(text, span)
