@@ -289,3 +289,8 @@ def test_model_span_trimmed_of_a_date_and_a_glued_quote_and_district_person_is_a
     got = er.merge_entities(text, [dated, glued, district], [])
     assert [(text[s:e], label) for s, e, label in got] == [
         ("Jakarta", "LOC"), ("Kota Bandung", "LOC"), ("Detusoko", "LOC")]
+
+
+def test_place_that_starts_with_an_acronym_is_one_place() -> None:
+    text = "Banjir melanda DKI Jakarta sejak Senin."
+    assert (text.index("DKI"), text.index(" sejak"), "LOC") in er.find_rule_entities(text)

@@ -699,6 +699,8 @@ def _acronym_spans(text: str, toks: list[Tok], found: list[Span]) -> list[Span]:
     out: list[Span] = []
     table = _acronym_table()
     for k, t in enumerate(toks):
+        if _place_at(toks, k)[0] > 1:
+            continue  # a longer place starts here: DKI Jakarta, not DKI
         if t.text in labels:
             out.append((t.start, t.end, labels[t.text]))
             continue
