@@ -38,6 +38,8 @@ def words(nlp: spacy.language.Language, text: str) -> list[str]:
         ("JAKARTA, KOMPAS.com - Hari", ["JAKARTA", ",", "KOMPAS.com", "-", "Hari"]),
         ("TEMPO.CO, Jakarta - Hari", ["TEMPO.CO", ",", "Jakarta", "-", "Hari"]),
         ("Haji.", ["Haji", "."]),
+        ("ikon Kota Medan”kata Rudi.", ["ikon", "Kota", "Medan", "”", "kata", "Rudi", "."]),
+        ("abu-abu dan kupu-kupu", ["abu-abu", "dan", "kupu-kupu"]),
     ],
 )
 def test_tokens(nlp: spacy.language.Language, text: str, expected: list[str]) -> None:
@@ -80,3 +82,4 @@ def test_abbreviation_file_is_well_formed() -> None:
     for form, kind, note in rows:
         assert kind in {"honorific", "abbrev"}, form
         assert form.strip() == form and " " not in form and note
+

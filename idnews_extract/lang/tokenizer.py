@@ -160,7 +160,8 @@ def build_tokenizer(nlp: Language) -> Tokenizer:
         rules=rules,
         prefix_search=prefix_search,
         suffix_search=suffix_search,
-        infix_finditer=compile_infix_regex(Indonesian.Defaults.infixes).finditer,
+        # a quote mark glued between two words is its own token: Bandung”kata -> Bandung ” kata
+        infix_finditer=compile_infix_regex([*Indonesian.Defaults.infixes, r"(?<=\w)[\"“”„«»](?=\w)"]).finditer,
         token_match=lambda string: string in whole or parenthesised(string) is not None,
         url_match=Indonesian.Defaults.url_match,
     )
