@@ -879,8 +879,9 @@ def merge_entities(text: str, model: list[Span], rules: list[Span]) -> list[Span
     name the model read in part or ran a role into; the model wins for free-form PERSON (after its titles
     are trimmed off) and for spans longer than a rule place. A pattern ORG that ran into a model PERSON
     (``Dinas Kesehatan Kota Bekasi Tanti``) is cut before it. Model spans lose a trailing part without a
-    letter (``Jakarta (18/11/2017)``). A model PERSON that is a village or district becomes LOC;
-    one made of ordinary words, a common-noun acronym (``BUMN``) or no letter at all is dropped. Later bare mentions of a found name's words join as PERSON.
+    letter (``Jakarta (18/11/2017)``). A model PERSON that is a village or district becomes LOC; a model
+    span made of ordinary words, a common-noun acronym (``BUMN``) or no letter at all is dropped. Later
+    bare mentions of a found name's words join as PERSON.
     """
     rule_persons = [r for r in rules if r[2] == "PERSON"]
     model_clean: list[Span] = []
