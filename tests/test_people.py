@@ -155,3 +155,9 @@ def test_role_after_a_copula() -> None:
     ):
         i = text.index(name)
         assert find_roles(text, i, i + len(name)) == roles
+
+
+def test_roles_joined_by_sekaligus_are_two_roles() -> None:
+    text = "Pengamat penerbangan sekaligus anggota Ombudsman, Alvin Hartono, mengatakan jadwal aman."
+    i = text.index("Alvin Hartono")
+    assert find_roles(text, i, i + len("Alvin Hartono")) == ["Pengamat penerbangan", "anggota Ombudsman"]

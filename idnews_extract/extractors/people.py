@@ -30,6 +30,8 @@ logger = logging.getLogger(__name__)
 
 _ROLE_CONNECTORS = frozenset({"dan", "untuk", "&", "of", "for", "and", "the", "di", "dari", "pada"})
 _MAX_ROLE_TOKENS = 16
+_ROLE_JOINERS = frozenset({"sekaligus", "merangkap"})
+_MAX_JOINED = 3
 _PUBLIC_KINDS = frozenset({"head", "rank", "descriptor", "modifier"})
 _AGE = re.compile(r" ?\(\d{1,2}( tahun)?\)")  # Robit (35), Robit (35 tahun)
 _MAX_DESCRIPTOR_WORDS = 4
@@ -76,9 +78,10 @@ def _title_starts(toks: list[Tok], lo: int, hi: int) -> list[tuple[int, int, fro
     return out
 
 
-def _role_before(text: str, toks: list[Tok], m: int, floor: int = 0) -> list[tuple[int, int]]:
+def _role_before(text: str, toks: list[Tok], m: int, floor: int = 0, joined: int = 0) -> list[tuple[int, int]]:
     """Role phrase(s) ending right before token ``m`` (the mention's first token); ``floor`` is the first
-    token after the previous PERSON mention, which a role never crosses."""
+    token after the previous PERSON mention, which a role never crosses; ``joined`` counts the roles
+    already read after a ``sekaligus`` (at most :data:`_MAX_JOINED`)."""
     if m > floor and toks[m - 1].text == ",":  # ROLE, NAME: menurut pengamat pangan, Anton Apriyantono
         m -= 1
     lo = m
@@ -109,7 +112,11 @@ def _role_before(text: str, toks: list[Tok], m: int, floor: int = 0) -> list[tup
         return []
     while start > lo and "modifier" in _title_at(toks, start - 1)[1]:
         start -= 1
-    return [r for r in _split_roles(toks, start, m) if _balanced(text[r[0] : r[1]])]
+    roles = [r for r in _split_roles(toks, start, m) if _balanced(text[r[0] : r[1]])]
+    if joined < _MAX_JOINED and start - 1 > floor and toks[start - 1].text.lower() in _ROLE_JOINERS:
+        # two roles joined: pengamat penerbangan sekaligus anggota Ombudsman, Alvin Lie
+        roles = _role_before(text, toks, start - 1, floor, joined + 1) + roles
+    return roles
 
 
 def _balanced(role: str) -> bool:
