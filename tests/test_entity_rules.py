@@ -294,3 +294,14 @@ def test_model_span_trimmed_of_a_date_and_a_glued_quote_and_district_person_is_a
 def test_place_that_starts_with_an_acronym_is_one_place() -> None:
     text = "Banjir melanda DKI Jakarta sejak Senin."
     assert (text.index("DKI"), text.index(" sejak"), "LOC") in er.find_rule_entities(text)
+
+
+def test_person_name_after_a_name_taking_head_names_the_place_or_body() -> None:
+    for text, name, expected in (
+        ("Ia mengajar di Universitas Sam Ratulangi sejak 2010.", "Sam Ratulangi", ("Universitas Sam Ratulangi", "ORG")),
+        ("Macet di Jalan Gatot Subroto pagi ini.", "Gatot Subroto", ("Jalan Gatot Subroto", "LOC")),
+        ("kata Kepala Desa Sutrisno kemarin.", "Sutrisno", ("Sutrisno", "PERSON")),
+    ):
+        i = text.index(name)
+        got = er.merge_entities(text, [(i, i + len(name), "PERSON")], [])
+        assert [(text[s:e], label) for s, e, label in got] == [expected]

@@ -389,10 +389,13 @@ def _split_name(text: str, toks: list[Tok], i: int, j: int) -> tuple[int, int] |
     cand = [m for m in range(last_anchor, j) if toks[m].is_word]
     if not cand:
         return None
+    # a name after a comma makes the whole run a role (pengajar Ilmu Pemerintahan Universitas Sam Ratulangi,
+    # Ferry Liando; Direktur PT Mediatama Binakreasi, Umi Noor Wijiati): the name is the one after the comma
+    name_follows = j + 1 < len(toks) and toks[j].text == "," and _is_name_word(toks[j + 1])
+    if name_follows and last_anchor > i and first_name_like(toks[j + 1].text) and not _title_at(toks, j + 1)[0]:
+        return None
     start_idx = next((m for m in cand if toks[m].text.lower() in given_names()), None)
-    if start_idx is None and not (j + 1 < len(toks) and toks[j].text == "," and _is_name_word(toks[j + 1])):
-        # a rare first name no word list knows (Iola Abas); not when a name follows a comma,
-        # which makes the run a role (Direktur PT Mediatama Binakreasi, Umi Noor Wijiati)
+    if start_idx is None and not name_follows:  # a rare first name no word list knows: Iola Abas
         start_idx = next((m for m in cand if _unknown_word(toks[m].text)), None)
     if start_idx is None:
         return None
@@ -846,6 +849,24 @@ def _village(text: str, span: Span) -> bool:
     )
 
 
+def _named_after(text: str, span: Span) -> Span | None:
+    """The organisation or place a model PERSON names when the head of a name-taking pattern comes right
+    before it (``Universitas`` + ``Sam Ratulangi``, ``Jalan`` + ``Gatot Subroto``), else ``None``."""
+    lo = max(0, span[0] - 40)
+    toks = tokenize(text[lo : span[0]])
+    if not toks or span[0] - (lo + toks[-1].end) != 1:
+        return None
+    for k in range(max(0, len(toks) - 4), len(toks)):
+        for table, label in ((_org_table(), "ORG"), (_place_head_table(), "LOC")):
+            n, comp = _match(toks, k, table)
+            if n and k + n == len(toks) and comp == "name" and toks[k].is_cap:
+                # not the tail of a title: Kepala Desa Sutrisno, Ketua Fraksi Budi name a person
+                if any(_title_at(toks, q)[0] and q + _title_at(toks, q)[0] >= k for q in range(max(0, k - 3), k + 1)):
+                    return None
+                return (lo + toks[k].start, span[1], label)
+    return None
+
+
 def _trim_span(text: str, span: Span) -> Span:
     """A model span without a trailing part that has no letter (``Jakarta (18/11/2017)``) and cut at a quote
     mark glued inside it (``Bandung”kata``)."""
@@ -896,6 +917,10 @@ def merge_entities(text: str, model: list[Span], rules: list[Span]) -> list[Span
             continue
         if span[2] == "PERSON" and _village(text, span):
             model_clean.append((span[0], span[1], "LOC"))
+            continue
+        named = _named_after(text, span) if span[2] == "PERSON" else None
+        if named is not None:  # Universitas Sam Ratulangi, Jalan Gatot Subroto: a place or body named after someone
+            model_clean.append(named)
             continue
         person = _rule_person_in(rule_persons, span)
         if person is not None:
