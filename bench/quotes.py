@@ -315,20 +315,13 @@ def eval_pfsa(path: Path, show: bool, full: bool) -> dict:
             c[2] += len(gold)
             if name != ("public" if full else "direct"):
                 continue
-            mp = {i for i, _ in pairs}
-            mg = {j for _, j in pairs}
-            for i, p in enumerate(pred):
-                if i not in mp:
-                    errs["false"] += 1
-                    if show:
-                        print(f"  FP  {text[max(0, p[0] - 40):p[0]]!r} [[{text[p[0]:p[1]][:120]}]] "
-                              f"{text[p[1]:p[1] + 30]!r}")
-            for j, g in enumerate(gold):
-                if j not in mg:
-                    errs["missed"] += 1
-                    if show:
-                        print(f"  FN  {text[max(0, g[0] - 40):g[0]]!r} [[{text[g[0]:g[1]][:120]}]] "
-                              f"{text[g[1]:g[1] + 30]!r}")
+            matched = ({i for i, _ in pairs}, {j for _, j in pairs})
+            for kind, tag, spans, seen in (("false", "FP", pred, matched[0]), ("missed", "FN", gold, matched[1])):
+                for k, (a, b) in enumerate(spans):
+                    if k not in seen:
+                        errs[kind] += 1
+                        if show:
+                            print(f"  {tag}  {text[max(0, a - 40):a]!r} [[{text[a:b][:120]}]] {text[b:b + 30]!r}")
     dt = time.perf_counter() - t0
     return {"articles": len(arts), "n_gold": counts["direct"][2], "n_pred": counts["direct"][1],
             "direct": prf(*counts["direct"]), "public": prf(*counts["public"]) if full else None,
