@@ -83,3 +83,8 @@ def test_abbreviation_file_is_well_formed() -> None:
         assert kind in {"honorific", "abbrev"}, form
         assert form.strip() == form and " " not in form and note
 
+
+
+def test_tokenizer_serialises(nlp: spacy.language.Language) -> None:
+    """spaCy reads ``suffix_search.__self__.pattern`` and ``token_match.__self__.pattern`` to save a tokenizer."""
+    assert nlp.tokenizer.to_bytes()

@@ -154,7 +154,6 @@ def build_tokenizer(nlp: Language) -> Tokenizer:
     prefix_search = _prefix_search(prefixes)
     suffix_search = _TailSearch(compile_suffix_regex(Indonesian.Defaults.suffixes)).search
     whole, rules = _whole_words(prefix_search, suffix_search)
-    parenthesised = re.compile(r"\(" + inner + r"\)$").match
     tokenizer = Tokenizer(
         nlp.vocab,
         rules=rules,
@@ -162,12 +161,23 @@ def build_tokenizer(nlp: Language) -> Tokenizer:
         suffix_search=suffix_search,
         # a quote mark glued between two words is its own token: Bandung”kata -> Bandung ” kata
         infix_finditer=compile_infix_regex([*Indonesian.Defaults.infixes, r"(?<=\w)[\"“”„«»](?=\w)"]).finditer,
-        token_match=lambda string: string in whole or parenthesised(string) is not None,
+        token_match=_TokenMatch(whole, re.compile(r"\(" + inner + r"\)$")).match,
         url_match=Indonesian.Defaults.url_match,
     )
     for form in abbreviations():
         tokenizer.add_special_case(form, [{ORTH: form}])
     return tokenizer
+
+
+class _TokenMatch:
+    """``token_match``: a word spaCy's exceptions keep whole (a set lookup) or a kept-whole parenthesised
+    form such as ``(12/3)``. ``pattern`` keeps ``Tokenizer.to_bytes`` working, as for :class:`_TailSearch`."""
+
+    def __init__(self, words: frozenset[str], regex: re.Pattern[str]) -> None:
+        self.words, self.regex, self.pattern = words, regex, regex.pattern
+
+    def match(self, string: str) -> bool:
+        return string in self.words or self.regex.match(string) is not None
 
 
 def _whole_words(
