@@ -282,13 +282,17 @@ def test_model_span_without_a_letter_is_dropped() -> None:
 
 
 def test_model_span_trimmed_of_a_date_and_a_glued_quote_and_district_person_is_a_place() -> None:
-    text = "Pameran di Jakarta (18/11/2017) ramai. Jalan di Kota Bandung”kata warga. Warga Detusoko senang."
+    text = "Pameran di Jakarta (18/11/2017) ramai. Warga Detusoko senang."
     dated = (text.index("Jakarta"), text.index(") ramai") + 1, "LOC")
-    glued = (text.index("Kota Bandung"), text.index(" warga"), "LOC")
     district = (text.index("Detusoko"), text.index("Detusoko") + 8, "PERSON")
-    got = er.merge_entities(text, [dated, glued, district], [])
-    assert [(text[s:e], label) for s, e, label in got] == [
-        ("Jakarta", "LOC"), ("Kota Bandung", "LOC"), ("Detusoko", "LOC")]
+    got = er.merge_entities(text, [dated, district], [])
+    assert [(text[s:e], label) for s, e, label in got] == [("Jakarta", "LOC"), ("Detusoko", "LOC")]
+    # a quote mark glued between two words is split off by the tokenizer, so no entity runs across it
+    import idnews_extract
+
+    glued = idnews_extract.extract("Jalan di Kota Bandung”kata warga.")
+    assert ("Kota Bandung", "LOC") in [(e.text, e.label) for e in glued.entities]
+    assert not any("”" in e.text for e in glued.entities)
 
 
 def test_place_that_starts_with_an_acronym_is_one_place() -> None:

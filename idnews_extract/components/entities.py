@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 from spacy.vocab import Vocab
 
-from ..extractors.entity_rules import find_rule_entities, merge_entities
+from ..extractors.entity_rules import find_rule_entities, merge_entities, tokenize
 from ..lang.data import data_path
 from ..lang.tokenizer import BARE_TOKENIZER
 from ._spans import char_span, doc_text
@@ -124,9 +124,11 @@ class EntityRecognizer:
     def _merge(self, doc: Doc) -> Doc:
         for label in LABELS:
             doc.vocab.strings.add(label)
+        text = doc_text(doc)
+        toks = tokenize(text)  # one tokenization for the rules and the merge
         model_spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if self.model else []
-        rule_spans = find_rule_entities(doc_text(doc)) if self.use_rules else []
-        merged = merge_entities(doc_text(doc), model_spans, rule_spans)
+        rule_spans = find_rule_entities(text, toks) if self.use_rules else []
+        merged = merge_entities(text, model_spans, rule_spans, toks)
         spans = [s for s in (char_span(doc, a, b, label) for a, b, label in merged) if s is not None]
         doc.ents = filter_spans(spans)
         return doc

@@ -587,9 +587,10 @@ def _pattern_spans(toks: list[Tok], blocked: set[int]) -> list[tuple[int, int, i
     return out
 
 
-def find_rule_entities(text: str) -> list[Span]:
-    """Entities the rules can vouch for, sorted and non-overlapping: (start, end, label)."""
-    toks = tokenize(text)
+def find_rule_entities(text: str, toks: list[Tok] | None = None) -> list[Span]:
+    """Entities the rules can vouch for, sorted and non-overlapping: (start, end, label). ``toks`` is
+    ``tokenize(text)`` when the caller has it already."""
+    toks = tokenize(text) if toks is None else toks
     start_index = {t.start: k for k, t in enumerate(toks)}
     end_index = {t.end: k for k, t in enumerate(toks)}
     claimed = [False] * len(toks)
@@ -861,22 +862,22 @@ def _named_after(text: str, span: Span) -> Span | None:
             n, comp = _match(toks, k, table)
             if n and k + n == len(toks) and comp == "name" and toks[k].is_cap:
                 # not the tail of a title: Kepala Desa Sutrisno, Ketua Fraksi Budi name a person
-                if any(_title_at(toks, q)[0] and q + _title_at(toks, q)[0] >= k for q in range(max(0, k - 3), k + 1)):
+                if any((m := _title_at(toks, q)[0]) and q + m >= k for q in range(max(0, k - 3), k + 1)):
                     return None
                 return (lo + toks[k].start, span[1], label)
     return None
 
 
-def _trim_span(text: str, span: Span) -> Span:
-    """A model span without a trailing part that has no letter (``Jakarta (18/11/2017)``) and cut at a quote
-    mark glued inside it (``Bandung”kata``)."""
+def _trim_span(text: str, span: Span) -> Span | None:
+    """A model span without a trailing part that has no letter (``Jakarta (18/11/2017)``); ``None`` when no
+    part has one (``(01/10/2016)``)."""
     s, e, label = span
-    quote = next((k for k in range(s, e) if text[k] in "\"“”"), e)
-    e = quote if quote > s else e
+    if e > s and text[e - 1].isalpha():
+        return span  # the usual case: nothing to trim
     toks = tokenize(text[s:e])
     while toks and not any(ch.isalpha() for ch in toks[-1].text):
         toks.pop()
-    return (s, s + toks[-1].end, label) if toks else (s, s, label)
+    return (s, s + toks[-1].end, label) if toks else None
 
 
 def _rule_person_in(rule_persons: list[Span], span: Span) -> Span | None:
@@ -893,7 +894,7 @@ def _rule_person_in(rule_persons: list[Span], span: Span) -> Span | None:
     return None
 
 
-def merge_entities(text: str, model: list[Span], rules: list[Span]) -> list[Span]:
+def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[Tok] | None = None) -> list[Span]:
     """Combine model and rule spans into one sorted, non-overlapping list.
 
     Rules win for EVENT, pattern-anchored ORG/LOC and gazetteer places the model mislabels, and for a
@@ -902,19 +903,20 @@ def merge_entities(text: str, model: list[Span], rules: list[Span]) -> list[Span
     (``Dinas Kesehatan Kota Bekasi Tanti``) is cut before it. Model spans lose a trailing part without a
     letter (``Jakarta (18/11/2017)``). A model PERSON that is a village or district becomes LOC; a model
     span made of ordinary words, a common-noun acronym (``BUMN``) or no letter at all is dropped. Later
-    bare mentions of a found name's words join as PERSON.
+    bare mentions of a found name's words join as PERSON. ``toks`` is ``tokenize(text)`` when the caller has it.
     """
     rule_persons = [r for r in rules if r[2] == "PERSON"]
     model_clean: list[Span] = []
     for span in model:
-        span = _trim_span(text, span)
+        trimmed_span = _trim_span(text, span)
         if (
-            not any(ch.isalpha() for ch in text[span[0] : span[1]])  # (01/10/2016), 2.500
-            or _common_word_span(text, span)
-            or _words_not_a_name(text, span)
-            or _common_acronym(text, span)
+            trimmed_span is None
+            or _common_word_span(text, trimmed_span)
+            or _words_not_a_name(text, trimmed_span)
+            or _common_acronym(text, trimmed_span)
         ):
             continue
+        span = trimmed_span
         if span[2] == "PERSON" and _village(text, span):
             model_clean.append((span[0], span[1], "LOC"))
             continue
@@ -971,10 +973,10 @@ def merge_entities(text: str, model: list[Span], rules: list[Span]) -> list[Span
         taken.append(span)
         starts.insert(k, span[0])
         ends.insert(k, span[1])
-    return _name_repeats(text, sorted(set(taken)))
+    return _name_repeats(text, sorted(set(taken)), toks)
 
 
-def _name_repeats(text: str, spans: list[Span]) -> list[Span]:
+def _name_repeats(text: str, spans: list[Span], toks: list[Tok] | None) -> list[Span]:
     """``spans`` plus later bare mentions of a word of a multi-word PERSON name (``Banga`` after ``Rashmi
     Banga``) that no span covers: one name, one referent per article.
     A word that is a place, a title or an ordinary lower-case word is not carried over."""
@@ -986,7 +988,7 @@ def _name_repeats(text: str, spans: list[Span]) -> list[Span]:
                 words.add(w)
     if not words:
         return spans
-    toks = tokenize(text)
+    toks = tokenize(text) if toks is None else toks
     starts = [s for s, _, _ in spans]
     out = list(spans)
     for k, tok in enumerate(toks):

@@ -210,12 +210,20 @@ def standing(roles: list[str] | tuple[str, ...], *, aged: bool = False) -> str |
     else ``None``. The first title of each role decides it."""
     kinds: set[str] = set()
     for role in roles:
-        toks = tokenize(role)
-        first = next((_title_at(toks, k)[1] for k in range(len(toks)) if _title_at(toks, k)[0]), frozenset())
+        first = _first_title_kinds(tokenize(role))
         kinds.add("private" if "private" in first else "public" if first & _PUBLIC_KINDS else "")
     if "public" in kinds:
         return "public"
     return "private" if "private" in kinds or aged else None
+
+
+def _first_title_kinds(toks: list[Tok]) -> frozenset[str]:
+    """The kinds of the first title phrase among ``toks`` (empty when there is none)."""
+    for k in range(len(toks)):
+        n, kinds = _title_at(toks, k)
+        if n:
+            return kinds
+    return frozenset()
 
 
 def _tok_start(tok: Tok) -> int:
