@@ -109,17 +109,16 @@ def _pick(cands: list[Mention]) -> Mention | None:
 def _unfound_name(toks: list[Token], cands: list[Mention], lex: Lexicon, last: bool) -> Mention | None:
     """A person's name the NER stage missed beside organisation mentions (``Direktur ... Bank Indonesia,
     Juda Agung,``): a capitalised run outside every mention that starts with a first name."""
-    runs: list[list[Token]] = [[]]
-    followed: list[bool] = []  # the run runs on into a mention: part of a role (Sumber Daya Manusia KPU)
-    for t in toks:
-        inside = any(m[0] <= t.start < m[1] for m in cands)
-        if not inside and _is_name_word(t, lex) and not lex.in_cat("role_noun", t.text):
-            runs[-1].append(t)
-        elif runs[-1]:
-            followed.append(inside)
-            runs.append([])
-    followed.append(False)
-    names = [r for r, into in zip(runs, followed) if r and not into and first_name_like(r[0].text)]
+    names: list[list[Token]] = []  # runs that start with a first name and do not run on into a mention
+    run: list[Token] = []
+    for t in [*toks, None]:
+        inside = t is not None and any(m[0] <= t.start < m[1] for m in cands)
+        if t is not None and not inside and _is_name_word(t, lex) and not lex.in_cat("role_noun", t.text):
+            run.append(t)
+            continue
+        if run and not inside and first_name_like(run[0].text):  # into a mention: a role (Sumber Daya Manusia KPU)
+            names.append(run)
+        run = []
     if not names:
         return None
     run = names[-1] if last else names[0]
