@@ -194,6 +194,8 @@ def measure_batch(arts: list[dict[str, Any]], warm: list[dict[str, Any]]) -> Tim
 
 def linearity(nlp: Any, arts: list[dict[str, Any]]) -> None:
     """CPU time per character on 1x, 10x, 100x copies of one article, and of distinct articles joined."""
+    import idnews_extract
+
     lengths = sorted(arts, key=lambda a: len(a["text"]))
     one = lengths[len(lengths) // 2]["text"]
     print("\nlinearity (CPU microseconds per input character; flat = linear)")

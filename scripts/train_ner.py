@@ -8,7 +8,7 @@ Steps, all reproducible (fixed seeds, one thread), all paths relative to the rep
    dev articles plus the NER train sentences -> ``build/ner/vectors`` (skipped with
    ``--reuse-vectors`` when that folder exists).
 3. ``spacy train`` with ``scripts/ner/config.cfg`` (blank ``id``, hash-embed + static-vector CNN
-   tok2vec, transition NER).
+   tok2vec, a BILUO tag per token decoded into entities: ``idnews_biluo_ner``).
 4. Copy the best checkpoint into the package with only ``tok2vec`` and ``ner`` (the vectors travel
    in its ``vocab/``), and write ``MODEL.md`` (sources, licences, size, scores from
    ``bench/ner.py``'s scorer, the command).
@@ -37,6 +37,7 @@ sys.path.insert(0, str(REPO / "bench"))
 import convert
 import spacy
 import vectors
+import idnews_extract.components.biluo_ner  # noqa: F401  (registers the NER component's factory)
 from spacy.cli.train import train as spacy_train
 
 logger = logging.getLogger(__name__)
@@ -66,7 +67,8 @@ def export(best: Path, dest: Path, seed: int) -> spacy.language.Language:
         name="ner_news",
         version="1.0.0",
         description="Indonesian news NER (PERSON, ORG, LOC): hash-embed + static-vector CNN + "
-                    "transition-based parser, trained by idnews_extract's scripts/train_ner.py",
+                    "softmax BILUO tagger decoded into entities (idnews_biluo_ner), trained by "
+                    "idnews_extract's scripts/train_ner.py",
         license="CC BY-SA 4.0 (vectors from CC BY-SA 4.0 text; weights also derived from MIT and "
                 "CC BY 4.0 corpora; see MODEL.md)",
         sources=[
@@ -106,7 +108,10 @@ def write_model_md(dest: Path, nlp: spacy.language.Language, train_secs: float, 
     text = f"""# ner_model: Indonesian news NER (PERSON, ORG, LOC)
 
 A spaCy {spacy.__version__} pipeline (`lang = "id"`, components `tok2vec` + `ner`, blank tokenizer),
-loadable with `spacy.load(path)`. The tok2vec embeds four hashed token attributes (LOWER, PREFIX,
+loadable with `spacy.load(path)` where idnews_extract is installed: `ner` is its `idnews_biluo_ner`
+component, a softmax over each token's BILUO tag (`B-ORG`, `L-ORG`, `U-LOC`, `O`, ...) decoded into
+well-formed entities by a constrained Viterbi search (much cheaper than spaCy's transition-based
+`ner`, which takes a model step per token). The tok2vec embeds four hashed token attributes (LOWER, PREFIX,
 SUFFIX, SHAPE) plus a static word vector ({nlp.vocab.vectors.shape[0]:,} rows x {nlp.vocab.vectors.shape[1]},
 {nlp.vocab.vectors.n_keys:,} keys, in `vocab/`). spaCy looks static vectors up in the vocab *of the
 Doc*, so Docs made by another `id` pipeline need this model's table first:

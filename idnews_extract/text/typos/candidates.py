@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+INF = float("inf")
 MIN_SPLIT_PART = 2
 
 
@@ -55,6 +56,24 @@ def error_model() -> ErrorModel:
     )
 
 
+@cache
+def _substitutions(ch: str) -> tuple[tuple[str, float], ...]:
+    """Every letter that may stand where ``ch`` was typed, with the cost of that substitution."""
+    em = error_model()
+    cost = em.costs
+    out = []
+    for x in LETTERS:
+        if x == ch:
+            continue
+        if (ch, x) in em.ocr_single:
+            out.append((x, cost["ocr"]))
+        elif x in em.neighbours.get(ch, ()):
+            out.append((x, cost["keyboard"]))
+        else:
+            out.append((x, cost["substitute"]))
+    return tuple(out)
+
+
 def edits(word: str) -> dict[str, float]:
     """Every string one weighted edit from lowercase ``word``, mapped to its cheapest cost."""
     em = error_model()
@@ -70,6 +89,7 @@ def edits(word: str) -> dict[str, float]:
         ch = word[i]
         left = word[i - 1] if i else ""
         right = word[i + 1] if i + 1 < n else ""
+        head, tail = word[:i], word[i + 1 :]
         # the typo holds an extra letter
         if ch == left or ch == right:
             c = cost["delete_double"]
@@ -77,28 +97,26 @@ def edits(word: str) -> dict[str, float]:
             c = cost["delete_adjacent"]
         else:
             c = cost["delete"]
-        put(word[:i] + word[i + 1 :], c + (0.0 if i else cost["delete_first"]))
-        # the typo holds a wrong letter
-        for x in LETTERS:
-            if x == ch:
-                continue
-            if (ch, x) in em.ocr_single:
-                c = cost["ocr"]
-            elif x in em.neighbours.get(ch, ()):
-                c = cost["keyboard"]
-            else:
-                c = cost["substitute"]
-            put(word[:i] + x + word[i + 1 :], c)
+        put(head + tail, c + (0.0 if i else cost["delete_first"]))
+        # the typo holds a wrong letter (the hot loop: ``put`` inlined)
+        for x, c in _substitutions(ch):
+            cand = head + x + tail
+            if c < out.get(cand, INF):
+                out[cand] = c
         # two letters swapped
         if right and right != ch:
-            put(word[:i] + right + ch + word[i + 2 :], cost["transpose"])
+            put(head + right + ch + word[i + 2 :], cost["transpose"])
     # the typo lost a letter
+    insert, insert_double = cost["insert"], cost["insert_double"]
     for i in range(n + 1):
         left = word[i - 1] if i else ""
         right = word[i] if i < n else ""
+        head, tail = word[:i], word[i:]
         for x in LETTERS:
-            c = cost["insert_double"] if x in (left, right) else cost["insert"]
-            put(word[:i] + x + word[i:], c)
+            c = insert_double if x == left or x == right else insert
+            cand = head + x + tail
+            if c < out.get(cand, INF):
+                out[cand] = c
     # OCR multi-letter confusions
     for seen, meant in em.ocr:
         if len(seen) == 1 and len(meant) == 1:

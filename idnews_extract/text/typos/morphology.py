@@ -89,5 +89,23 @@ def roots_of(word: str) -> Iterator[str]:
 
 
 def is_derived(word: str, is_root: Callable[[str], bool]) -> bool:
-    """True when some affix analysis of ``word`` (other than the word itself) reaches a root."""
-    return any(r != word and is_root(r) for r in roots_of(word))
+    """True when some affix analysis of ``word`` (other than the word itself) reaches a root.
+
+    The hypotheses of :func:`roots_of`, searched one prefix layer at a time and given up at the first
+    root: the typo corrector asks this of hundreds of candidates per unknown word.
+    """
+    layer = list(strip_suffixes(word))
+    seen = set(layer)
+    for depth in range(MAX_PREFIX_LAYERS + 1):
+        nxt: list[str] = []
+        for stem in layer:
+            if stem != word and is_root(stem):
+                return True
+            if depth == MAX_PREFIX_LAYERS:
+                continue
+            for prefixless in strip_prefix(stem):
+                if prefixless not in seen:
+                    seen.add(prefixless)
+                    nxt.append(prefixless)
+        layer = nxt
+    return False
