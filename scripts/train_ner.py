@@ -37,8 +37,9 @@ sys.path.insert(0, str(REPO / "bench"))
 import convert
 import spacy
 import vectors
-import idnews_extract.components.biluo_ner  # noqa: F401  (registers the NER component's factory)
 from spacy.cli.train import train as spacy_train
+
+import idnews_extract.components.biluo_ner  # noqa: F401  (registers the NER component's factory)
 
 logger = logging.getLogger(__name__)
 

@@ -17,9 +17,9 @@ from spacy.util import filter_spans, minibatch
 from spacy.vocab import Vocab
 
 from ..extractors.entity_rules import find_rule_entities, merge_entities, tokenize
-from . import biluo_ner  # noqa: F401  (registers the factory of the shipped model's NER component)
 from ..lang.data import data_path
 from ..lang.tokenizer import BARE_TOKENIZER
+from . import biluo_ner  # noqa: F401  (registers the factory of the shipped model's NER component)
 from ._spans import char_span, doc_text
 
 __all__ = ["EntityRecognizer", "load_ner_model", "make_entities"]

@@ -72,40 +72,39 @@ def _prefix_rules_by_head() -> dict[str, list[list[str]]]:
     return table
 
 
-def roots_of(word: str) -> Iterator[str]:
-    """All root hypotheses of ``word`` (itself included), suffixes first then up to two prefix layers."""
-    seen: set[str] = set()
-    for stem in strip_suffixes(word):
-        frontier = [stem]
-        for _ in range(MAX_PREFIX_LAYERS + 1):
-            nxt: list[str] = []
-            for s in frontier:
-                if s not in seen:
-                    seen.add(s)
-                    yield s
-                nxt.extend(strip_prefix(s))
-            frontier = nxt
-    # circumfix-only forms (ke-an, per-an, ber-an) are covered because suffixes peel first
-
-
-def is_derived(word: str, is_root: Callable[[str], bool]) -> bool:
-    """True when some affix analysis of ``word`` (other than the word itself) reaches a root.
-
-    The hypotheses of :func:`roots_of`, searched one prefix layer at a time and given up at the first
-    root: the typo corrector asks this of hundreds of candidates per unknown word.
-    """
+def _layers(word: str) -> Iterator[list[str]]:
+    """The root hypotheses of ``word``, each once, a layer at a time: the stems the suffixes leave (the
+    word itself first), then those under one prefix layer, then under two."""
     layer = list(strip_suffixes(word))
     seen = set(layer)
     for depth in range(MAX_PREFIX_LAYERS + 1):
+        yield layer
+        if depth == MAX_PREFIX_LAYERS:
+            return
         nxt: list[str] = []
         for stem in layer:
-            if stem != word and is_root(stem):
-                return True
-            if depth == MAX_PREFIX_LAYERS:
-                continue
             for prefixless in strip_prefix(stem):
                 if prefixless not in seen:
                     seen.add(prefixless)
                     nxt.append(prefixless)
         layer = nxt
+
+
+def roots_of(word: str) -> Iterator[str]:
+    """All root hypotheses of ``word`` (itself included): suffixes peel first, then up to two prefix
+    layers, so circumfix-only forms (ke-an, per-an, ber-an) are covered too."""
+    for layer in _layers(word):
+        yield from layer
+
+
+def is_derived(word: str, is_root: Callable[[str], bool]) -> bool:
+    """True when some affix analysis of ``word`` (other than the word itself) reaches a root.
+
+    The typo corrector asks this of hundreds of candidates per unknown word, so the search stops at
+    the first root and builds the next prefix layer only when the last one held none.
+    """
+    for layer in _layers(word):
+        for stem in layer:
+            if stem != word and is_root(stem):
+                return True
     return False
