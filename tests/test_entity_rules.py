@@ -152,6 +152,37 @@ def test_merge_model_free_person_wins() -> None:
     assert (8, 25, "PERSON") in merged and ("Bandung" in {text[s:e] for s, e, _ in merged})
 
 
+@pytest.mark.parametrize(
+    ("text", "model_name", "expected"),
+    [
+        # the rules start the name at its first given name (Uno); the model's longer name stands when the
+        # words before are name words the lexicon knows
+        ("Wakil Gubernur Jawa Barat Sandiaga Uno meninjau pasar.", "Sandiaga Uno", "Sandiaga Uno"),
+        # but not when they are a word no list knows (a company, most often) ...
+        ("Pendiri Modalkita Reynold Wijaya meninjau pasar.", "Modalkita Reynold Wijaya", "Reynold Wijaya"),
+        # ... or a place of the role
+        ("Ketua KPU Sulut Ardiles Mewoh meninjau pasar.", "Sulut Ardiles Mewoh", "Ardiles Mewoh"),
+    ],
+)
+def test_merge_longer_model_name_or_rule_name(text: str, model_name: str, expected: str) -> None:
+    start = text.index(model_name)
+    merged = merge_entities(text, [(start, start + len(model_name), "PERSON")], find_rule_entities(text))
+    assert expected in {text[s:e] for s, e, lab in merged if lab == "PERSON"}, merged
+
+
+def test_merge_drops_model_person_inside_a_role() -> None:
+    """A model PERSON between a title and the name the title introduces is part of the role."""
+    text = "Ketua Sekar Hotel Association Sutrisno Wibowo, di Lombok, mengatakan hal itu."
+    model = [(6, 17, "PERSON")]  # Sekar Hotel
+    merged = {(text[s:e], lab) for s, e, lab in merge_entities(text, model, find_rule_entities(text))}
+    assert ("Sutrisno Wibowo", "PERSON") in merged
+    assert ("Sekar Hotel", "PERSON") not in merged
+    # a free name after a title, with no rule name after it, stays
+    text = "Ketua Melati Raya datang ke Bandung."
+    model = [(6, 17, "PERSON")]
+    assert (6, 17, "PERSON") in merge_entities(text, model, find_rule_entities(text))
+
+
 def test_linear_time_on_long_capitalised_text() -> None:
     import time
 

@@ -766,7 +766,11 @@ def _trim_person(text: str, span: Span, rule_persons: list[Span]) -> Span | None
     s, e, _ = span
     inside = [r for r in rule_persons if s <= r[0] and r[1] <= e]
     if inside and (inside[0][0] > s or inside[0][1] < e):
-        return (inside[0][0], inside[0][1], "PERSON")
+        r = inside[0]
+        if r[1] < e or not _bare_name_words(text[s : r[0]]):
+            return (r[0], r[1], "PERSON")
+        # else the rules began the name too late (``Wakil Gubernur Sandiaga Uno`` gave them ``Uno``): the
+        # model's longer name stands
     sub = text[s:e]
     for t in find_titled_names(sub):
         if t.role_start == 0 and t.name_end <= len(sub):
@@ -793,6 +797,33 @@ def _trim_person(text: str, span: Span, rule_persons: list[Span]) -> Span | None
     if end <= k:
         return None
     return (s + toks[k].start, s + toks[end - 1].end, "PERSON")
+
+
+def _inside_role(text: str, toks: list[Tok], tok_starts: list[int], span: Span, rule_persons: list[Span]) -> bool:
+    """A model PERSON right after a title whose capitalised run goes on to a rule-found name: part of that
+    person's role (``Ketua Gili Hotel Association Lalu Kusnawan``: ``Gili Hotel`` is no person).
+    ``tok_starts`` are the start offsets of ``toks``."""
+    k = bisect_left(tok_starts, span[0])
+    if k == 0 or not _title_at(toks, k - 1)[0] or not toks[k - 1].is_cap:
+        return False
+    r = bisect_left(rule_persons, (span[1], span[1], ""))
+    if r == len(rule_persons):
+        return False
+    gap = text[span[1] : rule_persons[r][0]]
+    return len(gap) < 60 and all(w[0].isupper() for w in gap.split())
+
+
+def _bare_name_words(part: str) -> bool:
+    """``part`` holds known name words only (given names, or words news writes capitalised), none of them
+    a title, honorific, place, acronym, organisation word or ordinary word: what is left of a name, not
+    a role. A word no list knows (``Modalku``) is more often a company than half a name."""
+    toks = tokenize(part)
+    return bool(toks) and all(
+        t.is_word and t.is_cap and not _is_anchor(toks, k) and _honorific_at(part, toks, k)[1] is None
+        and not _ordinary_word(t.text)
+        and (t.text.lower() in given_names() or "n" in lexicon().flags.get(t.text.lower(), ""))
+        for k, t in enumerate(toks)
+    )
 
 
 def _common_word_span(text: str, span: Span) -> bool:
@@ -905,6 +936,8 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
     span made of ordinary words, a common-noun acronym (``BUMN``) or no letter at all is dropped. Later
     bare mentions of a found name's words join as PERSON. ``toks`` is ``tokenize(text)`` when the caller has it.
     """
+    toks = tokenize(text) if toks is None else toks
+    tok_starts = [t.start for t in toks]
     rule_persons = [r for r in rules if r[2] == "PERSON"]
     model_clean: list[Span] = []
     for span in model:
@@ -932,7 +965,7 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
             continue
         if span[2] == "PERSON":
             trimmed = _trim_person(text, span, rule_persons)
-            if trimmed is not None:
+            if trimmed is not None and not _inside_role(text, toks, tok_starts, trimmed, rule_persons):
                 model_clean.append(trimmed)
         elif span[1] > span[0]:
             model_clean.append(span)
@@ -976,7 +1009,7 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
     return _name_repeats(text, sorted(set(taken)), toks)
 
 
-def _name_repeats(text: str, spans: list[Span], toks: list[Tok] | None) -> list[Span]:
+def _name_repeats(text: str, spans: list[Span], toks: list[Tok]) -> list[Span]:
     """``spans`` plus later bare mentions of a word of a multi-word PERSON name (``Banga`` after ``Rashmi
     Banga``) that no span covers: one name, one referent per article.
     A word that is a place, a title or an ordinary lower-case word is not carried over."""
@@ -988,7 +1021,6 @@ def _name_repeats(text: str, spans: list[Span], toks: list[Tok] | None) -> list[
                 words.add(w)
     if not words:
         return spans
-    toks = tokenize(text) if toks is None else toks
     starts = [s for s, _, _ in spans]
     out = list(spans)
     for k, tok in enumerate(toks):
