@@ -46,15 +46,12 @@ def _follows(prev: str, tag: str) -> bool:
 def _viterbi(scores: Sequence[Sequence[float]], labels: Sequence[str]) -> list[int]:
     """The best well-formed tag sequence for a run of tokens between two ``O`` tokens (log scores)."""
     n_tags = len(labels)
+    before = [[i for i in range(n_tags) if _follows(labels[i], labels[j])] for j in range(n_tags)]
     best = [s if _allowed_start(labels[j]) else -numpy.inf for j, s in enumerate(scores[0])]
     back: list[list[int]] = []
     for row in scores[1:]:
-        nxt, ptr = [], []
-        for j in range(n_tags):
-            k = max((i for i in range(n_tags) if _follows(labels[i], labels[j])), key=best.__getitem__)
-            nxt.append(best[k] + row[j])
-            ptr.append(k)
-        best = nxt
+        ptr = [max(before[j], key=best.__getitem__) for j in range(n_tags)]
+        best = [best[k] + row[j] for j, k in enumerate(ptr)]
         back.append(ptr)
     last = max((j for j in range(n_tags) if _allowed_end(labels[j])), key=best.__getitem__)
     path = [last]

@@ -192,7 +192,8 @@ def _options(word: str) -> tuple[tuple[tuple[str, ...], float], ...]:
     """Context-free readings of lowercase ``word``: one-edit words and two-word splits, with costs."""
     lex = load()
     ed = cands.edits(word)
-    listed = [((c,), cost) for c, cost in ed.items() if cost <= MAX_COST and lex.is_common_noun(c)]
+    flags = lex.flags  # most edits are no word at all: a dict lookup rules them out before the flag test
+    listed = [((c,), cost) for c, cost in ed.items() if c in flags and cost <= MAX_COST and lex.is_common_noun(c)]
     if not listed and len(word) >= DERIVED_CANDIDATE_MIN_LEN:
         listed = [
             ((c,), cost)
