@@ -21,6 +21,7 @@ import calendar
 import datetime as dt
 import logging
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -540,7 +541,7 @@ def _valid_day(a: _Atom) -> bool:
 
 def _atoms(text: str) -> list[_Atom]:
     p = _patterns()
-    skips = [(m.start(), m.end()) for rx in p.skip for m in rx.finditer(text)]
+    skip_starts, skip_ends = _union(sorted((m.start(), m.end()) for rx in p.skip for m in rx.finditer(text)))
     cands: list[_Atom] = []
     resume = [0] * len(p.regexes)  # like finditer: one pattern's matches do not overlap
     previous_digit = -2
@@ -562,23 +563,40 @@ def _atoms(text: str) -> list[_Atom]:
             if m is None or m.end() == m.start():
                 continue
             resume[i] = m.end()
-            if any(s < m.end() and m.start() < e for s, e in skips):
+            k = bisect_left(skip_starts, m.end())  # the skips that start before the match ends
+            if k and skip_ends[k - 1] > m.start():
                 continue
             atom = _make_atom(name, m, text, prio)
             if atom is not None:
                 cands.append(atom)
     cands.sort(key=lambda a: (-((a.paren_end or a.end) - int(a.extra.get("paren_start", a.start))), a.prio, a.start))  # type: ignore[call-overload]
     taken: list[_Atom] = []
-    occupied: list[tuple[int, int]] = []
+    starts: list[int] = []  # the taken atoms' extents, disjoint and sorted: their ends sort the same way
+    ends: list[int] = []
     for a in cands:
-        lo = a.extra.get("paren_start", a.start)
+        lo = int(a.extra.get("paren_start", a.start))  # type: ignore[call-overload]
         hi = a.paren_end or a.end
-        if any(s < hi and lo < e for s, e in occupied):
+        k = bisect_left(starts, hi)  # taken extents before k start before this one ends
+        if k and ends[k - 1] > lo:
             continue
         taken.append(a)
-        occupied.append((lo, hi))  # type: ignore[arg-type]
+        starts.insert(k, lo)
+        ends.insert(k, hi)
     taken.sort(key=lambda a: a.start)
     return taken
+
+
+def _union(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Starts and ends of the union of sorted ``spans``: disjoint, so both lists are sorted."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in spans:
+        if ends and s < ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
 
 
 def _is_dayish(a: _Atom) -> bool:
