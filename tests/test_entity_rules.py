@@ -340,3 +340,35 @@ def test_person_name_after_a_name_taking_head_names_the_place_or_body() -> None:
         i = text.index(name)
         got = er.merge_entities(text, [(i, i + len(name), "PERSON")], [])
         assert [(text[s:e], label) for s, e, label in got] == [expected]
+
+
+def _titled(text: str) -> list[tuple[str, str]]:
+    return [(text[t.role_start : t.role_end], text[t.name_start : t.name_end]) for t in er.find_titled_names(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name set off by commas after the role
+        ("Direktur Eksekutif Departemen Kebijakan Moneter Bank Sentosa, Juda Agung, mengatakan hal itu.",
+         [("Direktur Eksekutif Departemen Kebijakan Moneter Bank Sentosa", "Juda Agung")]),
+        ("Ketua DPRD Medan, Hasyim, mengatakan hal itu.", [("Ketua DPRD Medan", "Hasyim")]),
+        # ... but not a place or an acronym there
+        ("Kepala Dinas Kesehatan Jawa Barat, Bandung, mengatakan hal itu.", []),
+        ("Sertifikat dari Direktorat Jenderal Peternakan, Kementan, diperlukan.", []),
+        # a bracketed acronym closes the body: the name starts right after it
+        ("Deputi Gubernur Bank Sentosa (BS) Juda Agung mengatakan hal itu.",
+         [("Deputi Gubernur Bank Sentosa (BS)", "Juda Agung")]),
+        # a role set off after a name takes no rare word of a company for a name
+        ("kata Umi Noor Wijiati, Direktur PT Mediatama Binakreasi, penyelenggara pameran.", []),
+    ],
+)
+def test_titled_names_around_commas_and_brackets(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _titled(text) == expected
+
+
+def test_merge_title_introduced_name_beats_model_place_of_same_words() -> None:
+    text = "Direktur Bank Sentosa, Juda Agung, mengatakan hal itu."
+    start = text.index("Juda")
+    merged = merge_entities(text, [(start, start + 10, "LOC")], find_rule_entities(text))
+    assert (start, start + 10, "PERSON") in merged

@@ -360,11 +360,14 @@ def _is_roman(word: str) -> bool:
     return bool(re.fullmatch(r"[IVXLC]{1,6}", word))
 
 
-def _split_name(text: str, toks: list[Tok], i: int, j: int) -> tuple[int, int] | None:
+def _split_name(text: str, toks: list[Tok], i: int, j: int, *, rare_names: bool = True) -> tuple[int, int] | None:
     """In the run ``toks[i:j]`` after a title, the char span of the person's name, or None.
 
     The name starts at an honorific, else after the last anchor (place, acronym, org word), at the first
-    known given name, else at the first unknown word; a long remainder keeps its last two words.
+    known given name, else (with ``rare_names``) at the first unknown word; a long remainder keeps its last
+    two words. A role set off after a name (``Umi Noor Wijiati, Direktur PT Mediatama Binakreasi,``) is
+    read without ``rare_names``: an unknown word there ends a company's name more often than it starts
+    a person's.
     """
     k = i
     last_anchor = i
@@ -392,10 +395,12 @@ def _split_name(text: str, toks: list[Tok], i: int, j: int) -> tuple[int, int] |
     # a name after a comma makes the whole run a role (pengajar Ilmu Pemerintahan Universitas Sam Ratulangi,
     # Ferry Liando; Direktur PT Mediatama Binakreasi, Umi Noor Wijiati): the name is the one after the comma
     name_follows = j + 1 < len(toks) and toks[j].text == "," and _is_name_word(toks[j + 1])
-    if name_follows and last_anchor > i and first_name_like(toks[j + 1].text) and not _title_at(toks, j + 1)[0]:
+    if name_follows and last_anchor > i and _name_start_like(toks[j + 1].text) and not _title_at(toks, j + 1)[0]:
         return None
     start_idx = next((m for m in cand if toks[m].text.lower() in given_names()), None)
-    if start_idx is None and not name_follows:  # a rare first name no word list knows: Iola Abas
+    if last_anchor > i and toks[last_anchor - 1].text == ")" and not _ordinary_word(toks[cand[0]].text):
+        start_idx = cand[0]  # a bracketed acronym closes the body: Deputi Gubernur Bank Indonesia (BI) Juda Agung
+    if start_idx is None and not name_follows and rare_names:  # a rare first name no word list knows: Iola Abas
         start_idx = next((m for m in cand if _unknown_word(toks[m].text)), None)
     if start_idx is None:
         return None
@@ -480,12 +485,37 @@ def find_titled_names(text: str, toks: list[Tok] | None = None) -> list[TitledNa
         if end <= gap_end or (gap_end > j and not _is_name_word(toks[gap_end])):
             i = j
             continue
-        span = _split_name(text, toks, gap_end, end)
+        after_name = head_start >= 2 and toks[head_start - 1].text == "," and _is_name_word(toks[head_start - 2])
+        span = _split_name(text, toks, gap_end, end, rare_names=not after_name)
         if span is not None:
             role_end = max((t.end for t in toks[head_start:end] if t.end <= span[0]), default=toks[head_start].end)
             out.append(TitledName(toks[head_start].start, role_end, span[0], span[1]))
+        else:
+            after = _apposed_name(toks, end)
+            if after is not None:  # Direktur PT Mediatama Binakreasi, Umi Noor Wijiati, ...: the run is the role
+                out.append(TitledName(toks[head_start].start, toks[end - 1].end, *after))
+                end = max(end, next(k for k in range(end, len(toks)) if toks[k].end == after[1]) + 1)
         i = end
     return out
+
+
+def _apposed_name(toks: list[Tok], k: int) -> tuple[int, int] | None:
+    """The char span of a name set off by commas right after a role run ending before token ``k``
+    (``..., Juda Agung, ...``): capitalised words, the first a name word (given, known as a name, or known
+    to no list) and no title, place, acronym or organisation word, closed by a comma, a full stop or a
+    bracket."""
+    if k + 1 >= len(toks) or toks[k].text != "," or not _is_name_word(toks[k + 1]):
+        return None
+    first = toks[k + 1]
+    if not _name_start_like(first.text) or _is_anchor(toks, k + 1) or first.text in acronyms():
+        return None
+    end = _run(toks, k + 1)
+    words = [t for t in toks[k + 1 : end] if t.is_word]
+    if len(words) > _MAX_NAME_TOKENS or any(t.text.lower() in _CONNECTORS or t.is_acronym for t in words):
+        return None
+    if end < len(toks) and toks[end].text not in ",.)":
+        return None
+    return first.start, toks[end - 1].end
 
 
 def _honorific_names(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
@@ -820,9 +850,20 @@ def _bare_name_words(part: str) -> bool:
     toks = tokenize(part)
     return bool(toks) and all(
         t.is_word and t.is_cap and not _is_anchor(toks, k) and _honorific_at(part, toks, k)[1] is None
-        and not _ordinary_word(t.text)
-        and (t.text.lower() in given_names() or "n" in lexicon().flags.get(t.text.lower(), ""))
+        and _known_name_word(t.text)
         for k, t in enumerate(toks)
+    )
+
+
+def _name_start_like(word: str) -> bool:
+    """May ``word`` open a person's name: a given name, a word known as a name, or a word no list knows."""
+    return first_name_like(word) or _known_name_word(word)
+
+
+def _known_name_word(word: str) -> bool:
+    """A given name, or a word news writes capitalised (a name) and not as an ordinary lower-case word."""
+    return word.lower() in given_names() or (
+        "n" in lexicon().flags.get(word.lower(), "") and not _ordinary_word(word)
     )
 
 
@@ -913,14 +954,15 @@ def _trim_span(text: str, span: Span) -> Span | None:
 
 def _rule_person_in(rule_persons: list[Span], span: Span) -> Span | None:
     """A rule PERSON that ends where model ``span`` ends and holds more of the name than ``span`` does:
-    a model PERSON inside it, or a model span that starts before it (role words run into the name)."""
+    a model PERSON inside it, or a model span that starts before it (role words run into the name) or
+    reads the same words as a place or organisation (a title introduces a person)."""
     k = bisect_right(rule_persons, (span[1], span[1] + 1, ""))
     while k > 0:
         k -= 1
         r = rule_persons[k]
         if r[1] < span[1]:
             return None
-        if r[1] == span[1] and r != span and (r[0] < span[0] if span[2] == "PERSON" else span[0] < r[0]):
+        if r[1] == span[1] and r != span and (r[0] < span[0] if span[2] == "PERSON" else span[0] <= r[0]):
             return r
     return None
 
