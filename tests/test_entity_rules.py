@@ -372,3 +372,16 @@ def test_merge_title_introduced_name_beats_model_place_of_same_words() -> None:
     start = text.index("Juda")
     merged = merge_entities(text, [(start, start + 10, "LOC")], find_rule_entities(text))
     assert (start, start + 10, "PERSON") in merged
+
+
+def test_merge_list_of_places_makes_model_persons_places() -> None:
+    text = "Titik panas bumi ada di Waisano, Ulumbu, Mataloko, Komandaru dan Atedai."
+    labels = {"Waisano": "LOC", "Ulumbu": "PERSON", "Mataloko": "LOC", "Komandaru": "LOC", "Atedai": "PERSON"}
+    model = [(text.index(w), text.index(w) + len(w), lab) for w, lab in labels.items()]
+    merged = {(text[s:e], lab) for s, e, lab in merge_entities(text, model, find_rule_entities(text))}
+    assert {("Ulumbu", "LOC"), ("Atedai", "LOC")} <= merged
+    # a list of people with one place keeps its people
+    text = "Rapat dihadiri Budi Santoso, Siti Rahma, Bandung dan Ahmad Yani."
+    model = [(text.index(w), text.index(w) + len(w), "PERSON") for w in ("Budi Santoso", "Siti Rahma", "Ahmad Yani")]
+    merged = {(text[s:e], lab) for s, e, lab in merge_entities(text, model, find_rule_entities(text))}
+    assert {("Budi Santoso", "PERSON"), ("Siti Rahma", "PERSON"), ("Ahmad Yani", "PERSON")} <= merged

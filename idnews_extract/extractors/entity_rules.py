@@ -1048,7 +1048,35 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
         taken.append(span)
         starts.insert(k, span[0])
         ends.insert(k, span[1])
-    return _name_repeats(text, sorted(set(taken)), toks)
+    spans = _list_places(text, sorted(set(taken)), set(rule_persons))
+    return _name_repeats(text, spans, toks)
+
+
+#: What joins the items of a list: a comma, ``dan``/``serta``/``atau``, or both.
+_LIST_JOINER = re.compile(r"\s*,\s*|\s*,?\s+(?:dan|serta|atau)\s+")
+
+
+def _list_places(text: str, spans: list[Span], rule_persons: set[Span]) -> list[Span]:
+    """In a list of three or more entities at least half of which are places (``Waisano, Ulumbu, Wai Pesi,
+    ..., Atedai dan Oyang Barang``), the model's persons without a given name are places too: list items
+    share a type."""
+    out = list(spans)
+    i = 0
+    while i < len(spans):
+        j = i + 1
+        while j < len(spans) and _LIST_JOINER.fullmatch(text, spans[j - 1][1], spans[j][0]):
+            j += 1
+        items = spans[i:j]
+        places = sum(label == "LOC" for _, _, label in items)
+        if len(items) >= 3 and 2 * places >= len(items):
+            for k in range(i, j):
+                a, b, label = spans[k]
+                if label == "PERSON" and spans[k] not in rule_persons and not any(
+                    w.lower() in given_names() for w in tokenize_words(text[a:b])
+                ):
+                    out[k] = (a, b, "LOC")
+        i = j
+    return out
 
 
 def _name_repeats(text: str, spans: list[Span], toks: list[Tok]) -> list[Span]:
