@@ -975,8 +975,10 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
     are trimmed off) and for spans longer than a rule place. A pattern ORG that ran into a model PERSON
     (``Dinas Kesehatan Kota Bekasi Tanti``) is cut before it. Model spans lose a trailing part without a
     letter (``Jakarta (18/11/2017)``). A model PERSON that is a village or district becomes LOC; a model
-    span made of ordinary words, a common-noun acronym (``BUMN``) or no letter at all is dropped. Later
-    bare mentions of a found name's words join as PERSON. ``toks`` is ``tokenize(text)`` when the caller has it.
+    span made of ordinary words, a common-noun acronym (``BUMN``) or no letter at all is dropped, and so is
+    a model PERSON between a title and the name it introduces (part of the role). In a list of mostly
+    places, the model's persons are places. Later bare mentions of a found name's words join as PERSON.
+    ``toks`` is ``tokenize(text)`` when the caller has it.
     """
     toks = tokenize(text) if toks is None else toks
     tok_starts = [t.start for t in toks]
