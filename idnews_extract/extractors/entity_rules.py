@@ -28,6 +28,7 @@ LABELS = ("PERSON", "ORG", "LOC", "EVENT")
 _TOKEN = re.compile(r"\w+(?:[.’'\-/]\w+)*|[^\w\s]")
 _CONNECTORS = frozenset({"dan", "&", "untuk", "of", "and", "for", "the", "de", "van", "der", "bin", "binti"})
 _MAX_NAME_TOKENS = 4
+_MAX_ROLE_GAP = 60  # characters of capitalised role words between a model PERSON and the name after it
 _MAX_RUN = 14  # longest capitalised run a pattern may take (bounded look-ahead)
 _MAX_DESCRIPTOR_GAP = 3  # lower-case words between a descriptor and a name: pengamat ekonomi senior X
 
@@ -493,17 +494,18 @@ def find_titled_names(text: str, toks: list[Tok] | None = None) -> list[TitledNa
         else:
             after = _apposed_name(toks, end)
             if after is not None:  # Direktur PT Mediatama Binakreasi, Umi Noor Wijiati, ...: the run is the role
-                out.append(TitledName(toks[head_start].start, toks[end - 1].end, *after))
-                end = max(end, next(k for k in range(end, len(toks)) if toks[k].end == after[1]) + 1)
+                name_end = after - 1
+                out.append(TitledName(toks[head_start].start, toks[end - 1].end, toks[end + 1].start, toks[name_end].end))
+                end = after
         i = end
     return out
 
 
-def _apposed_name(toks: list[Tok], k: int) -> tuple[int, int] | None:
-    """The char span of a name set off by commas right after a role run ending before token ``k``
-    (``..., Juda Agung, ...``): capitalised words, the first a name word (given, known as a name, or known
-    to no list) and no title, place, acronym or organisation word, closed by a comma, a full stop or a
-    bracket."""
+def _apposed_name(toks: list[Tok], k: int) -> int | None:
+    """End (exclusive token index) of a name set off by a comma right after a role run that ends before
+    token ``k`` (``..., Juda Agung, ...``; the name starts at ``k + 1``): capitalised words, the first a
+    name word (given, known as a name, or known to no list) and no title, place, acronym or organisation
+    word, closed by a comma, a full stop or a bracket."""
     if k + 1 >= len(toks) or toks[k].text != "," or not _is_name_word(toks[k + 1]):
         return None
     first = toks[k + 1]
@@ -515,7 +517,7 @@ def _apposed_name(toks: list[Tok], k: int) -> tuple[int, int] | None:
         return None
     if end < len(toks) and toks[end].text not in ",.)":
         return None
-    return first.start, toks[end - 1].end
+    return end
 
 
 def _honorific_names(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
@@ -840,7 +842,7 @@ def _inside_role(text: str, toks: list[Tok], tok_starts: list[int], span: Span, 
     if r == len(rule_persons):
         return False
     gap = text[span[1] : rule_persons[r][0]]
-    return len(gap) < 60 and all(w[0].isupper() for w in gap.split())
+    return len(gap) <= _MAX_ROLE_GAP and all(w[0].isupper() for w in gap.split())
 
 
 def _bare_name_words(part: str) -> bool:
