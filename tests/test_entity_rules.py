@@ -385,3 +385,11 @@ def test_merge_list_of_places_makes_model_persons_places() -> None:
     model = [(text.index(w), text.index(w) + len(w), "PERSON") for w in ("Budi Santoso", "Siti Rahma", "Ahmad Yani")]
     merged = {(text[s:e], lab) for s, e, lab in merge_entities(text, model, find_rule_entities(text))}
     assert {("Budi Santoso", "PERSON"), ("Siti Rahma", "PERSON"), ("Ahmad Yani", "PERSON")} <= merged
+
+
+def test_model_spans_lose_leading_lower_case_words() -> None:
+    text = "Dana dari Kementerian Pekerjaan Umum dan Perumahan Rakyat cair. Harga iPhone naik."
+    start = text.index("dan Perumahan")
+    assert er._trim_span(text, (start, start + 20, "ORG")) == (start + 4, start + 20, "ORG")
+    start = text.index("iPhone")
+    assert er._trim_span(text, (start, start + 6, "ORG")) == (start, start + 6, "ORG")

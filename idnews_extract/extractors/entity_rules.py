@@ -943,15 +943,18 @@ def _named_after(text: str, span: Span) -> Span | None:
 
 
 def _trim_span(text: str, span: Span) -> Span | None:
-    """A model span without a trailing part that has no letter (``Jakarta (18/11/2017)``); ``None`` when no
-    part has one (``(01/10/2016)``)."""
+    """A model span without a trailing part that has no letter (``Jakarta (18/11/2017)``) and without
+    leading lower-case words (``dan Perumahan Rakyat``: a name starts capitalised); ``None`` when nothing
+    is left (``(01/10/2016)``)."""
     s, e, label = span
-    if e > s and text[e - 1].isalpha():
+    if e > s and text[e - 1].isalpha() and not text[s].islower():
         return span  # the usual case: nothing to trim
     toks = tokenize(text[s:e])
     while toks and not any(ch.isalpha() for ch in toks[-1].text):
         toks.pop()
-    return (s, s + toks[-1].end, label) if toks else None
+    while toks and toks[0].text.islower():
+        toks.pop(0)
+    return (s + toks[0].start, s + toks[-1].end, label) if toks else None
 
 
 def _rule_person_in(rule_persons: list[Span], span: Span) -> Span | None:
