@@ -70,12 +70,12 @@ def test_sensible_entities(nlp: Language, text: str, expected: set[tuple[str, st
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # the model alone reads `Pemberantasan Korupsi` (it saw the full name once in training); the
-        # acronym definition beside it gives the pipeline the whole name
+        # a name the training data hold once (a model may read `Pemberantasan Korupsi`): the acronym
+        # definition beside it gives the pipeline the whole name
         ("Kemarin, Komisi Pemberantasan Korupsi (KPK) memeriksa Bupati Malang di Surabaya, Jawa Timur.",
          {("Komisi Pemberantasan Korupsi", "ORG"), ("KPK", "ORG"), ("Surabaya", "LOC")}),
-        # the model alone keeps only `Indrawati` of a name whose middle word it never saw; the title
-        # before it gives the pipeline the whole name
+        # a name whose middle word the training data never show (the shipped model reads `Sri Mulyani` and
+        # `Indrawati`, a narrower one only `Indrawati`): the title before it gives the pipeline the whole name
         ("Menteri Keuangan Sri Mulyani Indrawati menghadiri pertemuan di Bali.",
          {("Sri Mulyani Indrawati", "PERSON"), ("Bali", "LOC")}),
     ],
