@@ -10,6 +10,7 @@ like ``ner`` (``ents_f``), so it is a drop-in for ``ner`` in a config.
 """
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from itertools import islice, pairwise
 from typing import Any
 
@@ -43,10 +44,16 @@ def _follows(prev: str, tag: str) -> bool:
     return _allowed_start(tag)
 
 
-def _viterbi(scores: Sequence[Sequence[float]], labels: Sequence[str]) -> list[int]:
+@cache
+def _predecessors(labels: tuple[str, ...]) -> tuple[tuple[int, ...], ...]:
+    """For each tag, the tags that may come right before it (indices into ``labels``)."""
+    return tuple(tuple(i for i, prev in enumerate(labels) if _follows(prev, tag)) for tag in labels)
+
+
+def _viterbi(scores: Sequence[Sequence[float]], labels: tuple[str, ...]) -> list[int]:
     """The best well-formed tag sequence for a run of tokens between two ``O`` tokens (log scores)."""
     n_tags = len(labels)
-    before = [[i for i in range(n_tags) if _follows(labels[i], labels[j])] for j in range(n_tags)]
+    before = _predecessors(labels)
     best = [s if _allowed_start(labels[j]) else -numpy.inf for j, s in enumerate(scores[0])]
     back: list[list[int]] = []
     for row in scores[1:]:
@@ -89,7 +96,7 @@ def decode_biluo(scores: numpy.ndarray, labels: Sequence[str]) -> list[str]:
             block = scores[i:j]
             shifted = block - block.max(axis=1, keepdims=True)
             logp = shifted - numpy.log(numpy.exp(shifted).sum(axis=1, keepdims=True))
-            tags[i:j] = [labels[k] for k in _viterbi(logp.tolist(), labels)]
+            tags[i:j] = [labels[k] for k in _viterbi(logp.tolist(), tuple(labels))]
         i = j
     return tags
 

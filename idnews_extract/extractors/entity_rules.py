@@ -398,9 +398,10 @@ def _split_name(text: str, toks: list[Tok], i: int, j: int, *, rare_names: bool 
     name_follows = j + 1 < len(toks) and toks[j].text == "," and _is_name_word(toks[j + 1])
     if name_follows and last_anchor > i and _name_start_like(toks[j + 1].text) and not _title_at(toks, j + 1)[0]:
         return None
-    start_idx = next((m for m in cand if toks[m].text.lower() in given_names()), None)
     if last_anchor > i and toks[last_anchor - 1].text == ")" and not _ordinary_word(toks[cand[0]].text):
-        start_idx = cand[0]  # a bracketed acronym closes the body: Deputi Gubernur Bank Indonesia (BI) Juda Agung
+        start_idx: int | None = cand[0]  # a bracketed acronym closes the body: Bank Indonesia (BI) Juda Agung
+    else:
+        start_idx = next((m for m in cand if toks[m].text.lower() in given_names()), None)
     if start_idx is None and not name_follows and rare_names:  # a rare first name no word list knows: Iola Abas
         start_idx = next((m for m in cand if _unknown_word(toks[m].text)), None)
     if start_idx is None:
@@ -796,9 +797,9 @@ def _rule_kind(text: str, span: Span) -> str:
 def _trim_person(text: str, span: Span, rule_persons: list[Span]) -> Span | None:
     """Cut a title or form of address off a model PERSON span (``Presiden Joko Widodo`` -> ``Joko Widodo``)."""
     s, e, _ = span
-    inside = [r for r in rule_persons if s <= r[0] and r[1] <= e]
-    if inside and (inside[0][0] > s or inside[0][1] < e):
-        r = inside[0]
+    k = bisect_left(rule_persons, (s, s, ""))  # the first rule name starting inside the span, if it ends there too
+    r = rule_persons[k] if k < len(rule_persons) else None
+    if r is not None and r[1] <= e and (r[0] > s or r[1] < e):
         if r[1] < e or not _bare_name_words(text[s : r[0]]):
             return (r[0], r[1], "PERSON")
         # else the rules began the name too late (``Wakil Gubernur Sandiaga Uno`` gave them ``Uno``): the
@@ -859,7 +860,7 @@ def _bare_name_words(part: str) -> bool:
 
 def _name_start_like(word: str) -> bool:
     """May ``word`` open a person's name: a given name, a word known as a name, or a word no list knows."""
-    return first_name_like(word) or _known_name_word(word)
+    return _known_name_word(word) or _unknown_word(word)
 
 
 def _known_name_word(word: str) -> bool:
@@ -919,9 +920,11 @@ def _ordinary_word(word: str) -> bool:
 def _village(text: str, span: Span) -> bool:
     """A model PERSON that is a village or district name with no given name in it (``Cibaduyut``)."""
     name = text[span[0] : span[1]]
-    return (name in villages() or places().get(name) == "district") and not any(
-        w.lower() in given_names() for w in name.split()
-    )
+    return (name in villages() or places().get(name) == "district") and not _has_given_name(name)
+
+
+def _has_given_name(name: str) -> bool:
+    return any(w.lower() in given_names() for w in tokenize_words(name))
 
 
 def _named_after(text: str, span: Span) -> Span | None:
@@ -1016,7 +1019,7 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
             trimmed = _trim_person(text, span, rule_persons)
             if trimmed is not None and not _inside_role(text, toks, tok_starts, trimmed, rule_persons):
                 model_clean.append(trimmed)
-        elif span[1] > span[0]:
+        else:
             model_clean.append(span)
     model_persons = sorted(m for m in model_clean if m[2] == "PERSON")
     person_starts = [m[0] for m in model_persons]
@@ -1078,9 +1081,7 @@ def _list_places(text: str, spans: list[Span], rule_persons: set[Span]) -> list[
         if len(items) >= 3 and 2 * places >= len(items):
             for k in range(i, j):
                 a, b, label = spans[k]
-                if label == "PERSON" and spans[k] not in rule_persons and not any(
-                    w.lower() in given_names() for w in tokenize_words(text[a:b])
-                ):
+                if label == "PERSON" and spans[k] not in rule_persons and not _has_given_name(text[a:b]):
                     out[k] = (a, b, "LOC")
         i = j
     return out
