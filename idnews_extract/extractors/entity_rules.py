@@ -797,13 +797,12 @@ def _rule_kind(text: str, span: Span) -> str:
 def _trim_person(text: str, span: Span, rule_persons: list[Span]) -> Span | None:
     """Cut a title or form of address off a model PERSON span (``Presiden Joko Widodo`` -> ``Joko Widodo``)."""
     s, e, _ = span
-    k = bisect_left(rule_persons, (s, s, ""))  # the first rule name starting inside the span, if it ends there too
-    r = rule_persons[k] if k < len(rule_persons) else None
-    if r is not None and r[1] <= e and (r[0] > s or r[1] < e):
-        if r[1] < e or not _bare_name_words(text[s : r[0]]):
-            return (r[0], r[1], "PERSON")
-        # else the rules began the name too late (``Wakil Gubernur Sandiaga Uno`` gave them ``Uno``): the
-        # model's longer name stands
+    first = bisect_left(rule_persons, (s, s, ""))  # the first rule name starting inside the span
+    r = rule_persons[first] if first < len(rule_persons) else None
+    # a rule name inside the span is the name, unless the rules began it too late at known name words
+    # (``Wakil Gubernur Sandiaga Uno`` gave them ``Uno``): then the model's longer name stands
+    if r is not None and r[1] <= e and (r[1] < e or (r[0] > s and not _bare_name_words(text[s : r[0]]))):
+        return (r[0], r[1], "PERSON")
     sub = text[s:e]
     for t in find_titled_names(sub):
         if t.role_start == 0 and t.name_end <= len(sub):
