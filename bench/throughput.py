@@ -115,6 +115,9 @@ def warmed(ner: bool, warm: list[dict[str, Any]]) -> Any:
     nlp = idnews_extract.load(ner_model=ner)
     corrector._options.cache_clear()
     corrector._status.cache_clear()
+    corrector._word_status.cache_clear()
+    corrector._settled.cache_clear()
+    corrector._name_readings.cache_clear()
     for a in warm:
         idnews_extract.extract(a["text"], nlp=nlp)
     gc.collect()

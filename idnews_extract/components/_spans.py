@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import weakref
+
 from spacy.tokens import Doc, Span
 
-__all__ = ["char_span", "doc_text"]
+from ..extractors.entity_rules import Tok, tokenize
+
+__all__ = ["char_span", "doc_text", "rule_tokens"]
 
 _TEXT_KEY = ("idnews_extract", "doc_text")
+#: Each Doc's rule-layer tokens, for as long as the Doc lives (not in ``user_data``: they would be serialised)
+_RULE_TOKENS: weakref.WeakKeyDictionary[Doc, tuple[str, list[Tok]]] = weakref.WeakKeyDictionary()
 
 
 def doc_text(doc: Doc) -> str:
@@ -20,6 +26,16 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data[_TEXT_KEY] = text
     return text
+
+
+def rule_tokens(doc: Doc) -> list[Tok]:
+    """``tokenize(doc_text(doc))``, computed once per Doc: the entity and people components both read it."""
+    text = doc_text(doc)
+    cached = _RULE_TOKENS.get(doc)
+    if cached is None or cached[0] is not text:
+        cached = (text, tokenize(text))
+        _RULE_TOKENS[doc] = cached
+    return cached[1]
 
 
 def char_span(doc: Doc, start: int, end: int, label: str = "") -> Span | None:

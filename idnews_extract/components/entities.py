@@ -16,11 +16,11 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 from spacy.vocab import Vocab
 
-from ..extractors.entity_rules import find_rule_entities, merge_entities, tokenize
+from ..extractors.entity_rules import find_rule_entities, merge_entities
 from ..lang.data import data_path
 from ..lang.tokenizer import BARE_TOKENIZER
 from . import biluo_ner  # noqa: F401  (registers the factory of the shipped model's NER component)
-from ._spans import char_span, doc_text
+from ._spans import char_span, doc_text, rule_tokens
 
 __all__ = ["EntityRecognizer", "load_ner_model", "make_entities"]
 
@@ -126,7 +126,7 @@ class EntityRecognizer:
         for label in LABELS:
             doc.vocab.strings.add(label)
         text = doc_text(doc)
-        toks = tokenize(text)  # one tokenization for the rules and the merge
+        toks = rule_tokens(doc)  # one tokenization for the rules, the merge and the people
         model_spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if self.model else []
         rule_spans = find_rule_entities(text, toks) if self.use_rules else []
         merged = merge_entities(text, model_spans, rule_spans, toks)

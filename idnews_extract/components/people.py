@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from ..extensions import register_extensions
 from ..extractors.people import cluster_people
-from ._spans import doc_text
+from ._spans import doc_text, rule_tokens
 
 __all__ = ["PeopleClusterer", "make_people"]
 
@@ -25,7 +25,7 @@ class PeopleClusterer:
                 "mentions": [list(m) for m in p.mentions],
                 "standing": p.standing,
             }
-            for p in cluster_people(doc_text(doc), entities)
+            for p in cluster_people(doc_text(doc), entities, rule_tokens(doc))
         ]
         return doc
 

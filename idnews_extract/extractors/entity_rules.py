@@ -14,8 +14,9 @@ import logging
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from idnews_extract.extractors.acronyms import find_acronyms
 from idnews_extract.text.typos.lexicon import load as lexicon
@@ -103,6 +104,12 @@ def honorifics() -> dict[str, Honorific]:
 def _prefix_honorifics() -> tuple[tuple[str, Honorific], ...]:
     items = [(f, h) for f, h in honorifics().items() if h.position == "prefix" and h.use != "name"]
     return tuple(sorted(items, key=lambda fh: -len(fh[0])))
+
+
+@cache
+def _suffix_honorifics() -> frozenset[str]:
+    """Suffix honorifics without their dots (``MSi`` of ``M.Si.``), as ``strip_honorifics`` compares them."""
+    return frozenset(f.replace(".", "") for f, h in honorifics().items() if h.position == "suffix")
 
 
 @cache
@@ -198,8 +205,10 @@ def given_names() -> frozenset[str]:
 # ---------------------------------------------------------------- tokens
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """A word or punctuation token of the rule layer, with its character offsets (a named tuple: the
+    rules make one per token of every text)."""
+
     start: int
     end: int
     text: str
@@ -219,7 +228,8 @@ class Tok:
 
 
 def tokenize(text: str) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    make = Tok._make
+    return [make((m.start(), m.end(), m.group())) for m in _TOKEN.finditer(text)]
 
 
 def _match(toks: list[Tok], i: int, table: dict[str, list[tuple[tuple[str, ...], str]]]) -> tuple[int, str]:
@@ -451,8 +461,12 @@ def find_titled_names(text: str, toks: list[Tok] | None = None) -> list[TitledNa
     (``pengamat ekonomi James Adam``); each found once, left to right."""
     toks = tokenize(text) if toks is None else toks
     out: list[TitledName] = []
+    titles = _title_table()
     i = 0
     while i < len(toks):
+        if toks[i].text not in titles:  # the common case, without the lookup's calls
+            i += 1
+            continue
         n, kinds = _title_at(toks, i)
         if not n or not (kinds & {"head", "descriptor", "rank", "modifier"}):
             i += 1
@@ -524,8 +538,12 @@ def _apposed_name(toks: list[Tok], k: int) -> int | None:
 def _honorific_names(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
     """``H.Ismail``, ``Dr. Andi Wijaya``, ``Prof. Dr. Ir. Budi``: kept honorifics + capitalised name words."""
     out: list[tuple[int, int]] = []
+    forms = _honorific_tokens()
     i = 0
     while i < len(toks):
+        if "." not in toks[i].text and toks[i].text not in forms:  # _honorific_at's own pre-check, inlined
+            i += 1
+            continue
         taken, hon, rest = _honorific_at(text, toks, i)
         if hon is None or hon.use != "keep" or (i > 0 and toks[i - 1].end == toks[i].start and toks[i - 1].is_word):
             i += 1
@@ -580,13 +598,17 @@ def _pattern_spans(toks: list[Tok], blocked: set[int]) -> list[tuple[int, int, i
             continue
         best = (0, "", "")
         for table, lab in _pattern_tables():
-            n, comp = _match(toks, i, table)
-            if n > best[0]:
-                best = (n, comp, lab)
+            if toks[i].text in table:
+                n, comp = _match(toks, i, table)
+                if n > best[0]:
+                    best = (n, comp, lab)
         n, comp, label = best
+        if not n:
+            i += 1
+            continue
         title_n, _ = _title_at(toks, i)
-        if not n or (label == "ORG" and (title_n >= n or _mid_title(toks, i))):
-            i += max(1, title_n if n else 1)
+        if label == "ORG" and (title_n >= n or _mid_title(toks, i)):
+            i += max(1, title_n)
             continue
         j = i + n
         if j < len(toks) and toks[j].text == "." and toks[j].start == toks[j - 1].end and len(toks[j - 1].text) <= 3:
@@ -662,8 +684,12 @@ def find_rule_entities(text: str, toks: list[Tok] | None = None) -> list[Span]:
 def _inside_titles(toks: list[Tok]) -> set[int]:
     """Tokens inside a capitalised multi-word title (``Kota`` of ``Wali Kota``): no entity starts there."""
     out: set[int] = set()
+    titles = _title_table()
     k = 0
     while k < len(toks):
+        if toks[k].text not in titles:
+            k += 1
+            continue
         n, kinds = _title_at(toks, k)
         if n > 1 and toks[k].is_cap and kinds & {"head", "rank", "descriptor"}:
             out.update(range(k + 1, k + n))
@@ -706,6 +732,9 @@ def _person_repeats(text: str, toks: list[Tok], person: list[tuple[int, int]]) -
     out: list[tuple[int, int]] = []
     k = 0
     while k < len(toks):
+        if toks[k].text not in by_first and toks[k].text not in words:
+            k += 1
+            continue
         hit = next(
             (
                 f
@@ -734,9 +763,11 @@ def _acronym_spans(text: str, toks: list[Tok], found: list[Span]) -> list[Span]:
         if lab in ("ORG", "EVENT", "LOC"):
             labels[text[ss:se]] = lab
     out: list[Span] = []
-    table = _acronym_table()
+    table, places = _acronym_table(), _place_table()
     for k, t in enumerate(toks):
-        if _place_at(toks, k)[0] > 1:
+        if t.text not in labels and t.text not in table:
+            continue
+        if t.text in places and _place_at(toks, k)[0] > 1:
             continue  # a longer place starts here: DKI Jakarta, not DKI
         if t.text in labels:
             out.append((t.start, t.end, labels[t.text]))
@@ -747,8 +778,10 @@ def _acronym_spans(text: str, toks: list[Tok], found: list[Span]) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def strip_honorifics(name: str) -> str:
-    """``H.Ismail`` -> ``Ismail``, ``Prof. Dr. Andi Wijaya, M.Si.`` -> ``Andi Wijaya``; address words too."""
+    """``H.Ismail`` -> ``Ismail``, ``Prof. Dr. Andi Wijaya, M.Si.`` -> ``Andi Wijaya``; address words too.
+    Cached: the people and the merge ask it of every mention, and names repeat."""
     changed = True
     out = name.strip()
     while changed:
@@ -762,7 +795,7 @@ def strip_honorifics(name: str) -> str:
                         out, changed = rest, True
                         break
     words = out.replace(",", " , ").split()
-    suffixes = {f.replace(".", "") for f, h in honorifics().items() if h.position == "suffix"}
+    suffixes = _suffix_honorifics()
     while words and (words[-1] == "," or words[-1].replace(".", "") in suffixes) and len(words) > 1:
         words.pop()
     return " ".join(words).replace(" ,", ",")

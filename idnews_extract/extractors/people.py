@@ -314,16 +314,17 @@ def _linked_pairs(text: str, mentions: list[tuple[int, int]]) -> list[tuple[int,
     return pairs
 
 
-def cluster_people(text: str, entities: list[Span]) -> list[PersonCluster]:
+def cluster_people(text: str, entities: list[Span], toks: list[Tok] | None = None) -> list[PersonCluster]:
     """PERSON mentions of ``entities`` grouped into people, in order of first mention.
 
     ``name`` is the fullest form without honorifics (``Ismail`` for ``H.Ismail``), ``aliases`` every other
     surface form, ``roles`` the appositive titles as written, ``mentions`` the sorted char spans.
+    ``toks`` is ``tokenize(text)`` when the caller has it already.
     """
     mentions = sorted({(s, e) for s, e, label in entities if label == "PERSON" and e > s})
     if not mentions:
         return []
-    toks = tokenize(text)
+    toks = tokenize(text) if toks is None else toks
     surfaces = [text[s:e] for s, e in mentions]
     surface_set = set(surfaces)
     cores = [_core(x) or x for x in surfaces]

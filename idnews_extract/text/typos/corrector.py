@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -23,7 +24,6 @@ from idnews_extract.text.typos.morphology import affixes, is_derived
 
 log = logging.getLogger(__name__)
 
-CHUNK_RE = re.compile(r"\S+")
 TOKEN_RE = re.compile(r"[A-Za-z0-9]+")
 # a chunk holding any of these is a URL, address, handle, path, hashtag or code: left alone
 PROTECTED_RE = re.compile(r"@|#|://|www\.|[/\\_=<>{}\[\]~^|*+]|[A-Za-z0-9]\.[A-Za-z]{2,}")
@@ -75,64 +75,84 @@ class _Token:
     in_compound: bool  # joined by a hyphen to another word (reduplication, compounds): left alone
 
 
-@dataclass(frozen=True, slots=True)
 class _Doc:
-    """Lowercase word counts of the text being corrected: the cache of a cache language model."""
+    """Lowercase word counts of the text being corrected, the cache of a cache language model: counted
+    on first use, since most texts have no token that needs them."""
 
-    counts: dict[str, int]
-    total: int
+    __slots__ = ("_words", "_counts", "_total")
+
+    def __init__(self, words: list[str]) -> None:
+        self._words = words
+        self._counts: dict[str, int] | None = None
+        self._total = 1
 
     def bonus(self, word: str, p: float, *, own: bool) -> float:
         """log gain of ``word``'s unigram ``p`` mixed with its share of the document's other tokens."""
-        c = self.counts.get(word, 0) - (1 if own else 0)
+        if self._counts is None:
+            self._count()
+        c = self._counts.get(word, 0) - (1 if own else 0)  # type: ignore[union-attr]
         if c <= 0:
             return 0.0
-        return math.log1p(CACHE_WEIGHT * c / (self.total * p))
+        return math.log1p(CACHE_WEIGHT * c / (self._total * p))
+
+    def _count(self) -> None:
+        """Count each word once per distinct surrounding words: a passage a scraped page repeats
+        verbatim is one piece of evidence, so a duplicated typo does not vouch for itself."""
+        words = self._words
+        seen: set[tuple[str, ...]] = set()
+        counts: dict[str, int] = {}
+        for i, low in enumerate(words):
+            key = tuple(words[max(0, i - CACHE_WINDOW) : i + CACHE_WINDOW + 1])
+            if key not in seen:
+                seen.add(key)
+                counts[low] = counts.get(low, 0) + 1
+        self._counts, self._total = counts, max(1, len(seen))
 
 
-def _document(tokens: list[_Token]) -> _Doc:
-    """Count each word once per distinct surrounding words: a passage a scraped page repeats verbatim
-    is one piece of evidence, so a duplicated typo does not vouch for itself."""
-    seen: set[tuple[str, ...]] = set()
-    counts: dict[str, int] = {}
-    words = [t.text.lower() for t in tokens]
-    for i, t in enumerate(tokens):
-        key = tuple(words[max(0, i - CACHE_WINDOW) : i + CACHE_WINDOW + 1])
-        if key not in seen:
-            seen.add(key)
-            low = t.text.lower()
-            counts[low] = counts.get(low, 0) + 1
-    return _Doc(counts, max(1, len(seen)))
+_Raw = tuple[int, int, str]  # start, end, text of a word outside protected chunks
 
 
-def _tokens(text: str) -> list[_Token]:
-    """Word tokens outside protected chunks, with whitespace-adjacent neighbours."""
-    raw: list[tuple[int, int, str, bool]] = []  # start, end, text, protected
-    for chunk in CHUNK_RE.finditer(text):
-        protected = PROTECTED_RE.search(chunk.group()) is not None
-        for m in TOKEN_RE.finditer(chunk.group()):
-            raw.append((chunk.start() + m.start(), chunk.start() + m.end(), m.group(), protected))
-    out: list[_Token] = []
-    for i, (s, e, t, protected) in enumerate(raw):
-        if protected:
+def _raw_tokens(text: str) -> list[_Raw]:
+    """Word tokens outside protected chunks. Leaving the protected ones out keeps adjacency right: the
+    text between a word and its listed neighbour is then never whitespace alone."""
+    raw = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+    if not raw:
+        return raw
+    spans: list[tuple[int, int]] = []  # whitespace-delimited chunks holding a protected pattern
+    for m in PROTECTED_RE.finditer(text):  # no pattern spans whitespace: each match lies in one chunk
+        if spans and m.start() < spans[-1][1]:
             continue
-        prev = nxt = None
-        prev_cap = next_cap = False
-        if i and text[raw[i - 1][1] : s].isspace() and not raw[i - 1][3]:
-            prev = raw[i - 1][2].lower()
-            prev_cap = raw[i - 1][2][:1].isupper()
-        if i + 1 < len(raw) and text[e : raw[i + 1][0]].isspace() and not raw[i + 1][3]:
-            nxt = raw[i + 1][2].lower()
-            next_cap = raw[i + 1][2][:1].isupper()
-        j = s - 1
-        while j >= 0 and text[j] in " \t":
-            j -= 1
-        sentence_start = j < 0 or text[j] in SENTENCE_START_CHARS or (j >= 1 and text[j] == "-" and text[j - 1] == " ")
-        in_compound = (s >= 2 and text[s - 1] == "-" and text[s - 2].isalnum()) or (
-            e + 1 < len(text) and text[e] == "-" and text[e + 1].isalnum()
-        )
-        out.append(_Token(s, e, t, prev, nxt, prev_cap, next_cap, sentence_start, in_compound))
-    return out
+        start, end = m.start(), m.end()
+        while start and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        spans.append((start, end))
+    if not spans:
+        return raw
+    starts = [s for s, _ in spans]
+    return [r for r in raw if not (k := bisect_right(starts, r[0])) or r[0] >= spans[k - 1][1]]
+
+
+def _token(text: str, raw: list[_Raw], i: int) -> _Token:
+    """Token ``i`` of ``raw`` with its whitespace-adjacent neighbours, sentence start and compound flag."""
+    s, e, t = raw[i]
+    prev = nxt = None
+    prev_cap = next_cap = False
+    before = raw[i - 1] if i else None
+    after = raw[i + 1] if i + 1 < len(raw) else None
+    if before is not None and text[before[1] : s].isspace():
+        prev, prev_cap = before[2].lower(), before[2][:1].isupper()
+    if after is not None and text[e : after[0]].isspace():
+        nxt, next_cap = after[2].lower(), after[2][:1].isupper()
+    j = s - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    sentence_start = j < 0 or text[j] in SENTENCE_START_CHARS or (j >= 1 and text[j] == "-" and text[j - 1] == " ")
+    in_compound = (s >= 2 and text[s - 1] == "-" and text[s - 2].isalnum()) or (
+        e + 1 < len(text) and text[e] == "-" and text[e + 1].isalnum()
+    )
+    return _Token(s, e, t, prev, nxt, prev_cap, next_cap, sentence_start, in_compound)
 
 
 @cache
@@ -265,11 +285,9 @@ def _case_like(src: str, repl: str) -> str:
 
 def _correct_capitalised(lex: Lexicon, tok: _Token, word: str) -> str | None:
     """Mid-sentence capitalised word: fix only inside a known multiword name or to a frequent proper noun."""
-    ed = cands.edits(word)
+    readings, name = _name_readings(word)
     best: tuple[int, float, str] | None = None
-    for c, cost in ed.items():
-        if cost > 1.0 or not lex.is_candidate(c):
-            continue
+    for c, cost in readings:
         support = (lex.bigram(tok.prev, c) if tok.prev and tok.prev_cap else 0) + (
             lex.bigram(c, tok.next) if tok.next and tok.next_cap else 0
         )
@@ -277,11 +295,21 @@ def _correct_capitalised(lex: Lexicon, tok: _Token, word: str) -> str | None:
             best = (support, cost, c)
     if best is not None:
         return _case_like(tok.text, best[2])
+    return name
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _name_readings(word: str) -> tuple[tuple[tuple[str, float], ...], str | None]:
+    """What :func:`_correct_capitalised` can tell without context: the listed words at most one edit
+    from lowercase ``word`` (with costs), and the frequent proper noun one cheap edit away, if one stands out."""
+    lex = load()
+    ed = cands.edits(word)
+    readings = tuple((c, cost) for c, cost in ed.items() if cost <= 1.0 and lex.is_candidate(c))
     names = _names_by_lower()
     hits = [(names[c][1], c) for c, cost in ed.items() if cost <= NAME_MAX_COST and c in names]
     if len(hits) == 1 or (len(hits) > 1 and sorted(hits)[-1][0] >= 10 * sorted(hits)[-2][0]):
-        return names[max(hits)[1]][0]
-    return None
+        return readings, names[max(hits)[1]][0]
+    return readings, None
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -320,21 +348,39 @@ def _keep_score(lex: Lexicon, doc: _Doc, tok: _Token, word: str, p: float) -> fl
     return score + doc.bonus(word, p, own=True)
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _word_status(t: str) -> tuple[str, float] | None:
+    """:func:`_status` of a digit-free token text, or ``None`` when the text alone rules a correction
+    out: too long or short, an acronym, camelCase or code, a listed name, a well-attested word."""
+    if len(t) > MAX_TOKEN or len(t) < MIN_TOKEN or t.isupper() or not t[1:].islower():
+        return None
+    if t[0].isupper() and t in load().names:
+        return None
+    found = _status(t.lower())
+    return None if found[0] == "strong" else found
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _settled(t: str) -> bool:
+    """No context can change the verdict on token text ``t``: no di/ke to space off and no correction
+    possible. Most tokens of a text are settled by this cached test alone."""
+    if t[:2].lower() in SPACING_PREPS:
+        return False
+    if any(ch.isdigit() for ch in t):
+        return len(t) > MAX_TOKEN or _correct_digits(load(), t) is None
+    return _word_status(t) is None
+
+
 def _correct_token(lex: Lexicon, doc: _Doc, tok: _Token) -> str | None:
     """The corrected form of a typo token, or ``None`` to leave it."""
     t = tok.text
-    if len(t) > MAX_TOKEN:
-        return None
     if any(ch.isdigit() for ch in t):
-        return _correct_digits(lex, t)
-    if len(t) < MIN_TOKEN or t.isupper() or not t[1:].islower():
-        return None  # acronyms, camelCase, code
+        return _correct_digits(lex, t) if len(t) <= MAX_TOKEN else None
+    found = _word_status(t)
+    if found is None:
+        return None
+    status, p_keep = found
     low = t.lower()
-    if t[0].isupper() and t in lex.names:
-        return None
-    status, p_keep = _status(low)
-    if status == "strong":
-        return None
     if t[0].isupper() and not tok.sentence_start:
         return _correct_capitalised(lex, tok, low) if status == "unknown" else None
     best = _best_candidate(lex, doc, tok, low, splits=status in ("unknown", "weak"))
@@ -368,9 +414,12 @@ def correct(text: str, *, spacing: bool = True) -> list[Edit]:
     """All corrections in ``text``: sorted, non-overlapping, offsets into ``text``."""
     lex = load()
     edits: list[Edit] = []
-    tokens = _tokens(text)
-    doc = _document(tokens)
-    for tok in tokens:
+    raw = _raw_tokens(text)
+    doc = _Doc([r[2].lower() for r in raw])
+    for i, (_s, _e, t) in enumerate(raw):
+        if _settled(t):
+            continue
+        tok = _token(text, raw, i)
         if tok.in_compound:
             continue
         split = _spacing(lex, tok)

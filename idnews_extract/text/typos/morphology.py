@@ -16,6 +16,7 @@ from importlib import resources
 
 MAX_PREFIX_LAYERS = 2
 MIN_ROOT = 3
+VOWELS = "aeiou"
 
 
 @cache
@@ -27,15 +28,25 @@ def affixes() -> dict:
 
 def strip_suffixes(word: str) -> Iterator[str]:
     """Every stem left by removing an optional particle, possessive and derivational suffix, in order."""
+    return iter(dict.fromkeys(_suffix_stems(word)))
+
+
+def _suffix_stems(word: str) -> list[str]:
+    """The word and its suffix-stripped stems, in peeling order (repeats possible)."""
     stems = [word]
-    for layer in affixes()["suffix_layers"]:
-        nxt = list(stems)
-        for s in stems:
+    for layer in _suffix_layers():
+        for s in stems[:]:
+            if not s.endswith(layer):
+                continue
             for suf in layer:
                 if s.endswith(suf) and len(s) - len(suf) >= MIN_ROOT:
-                    nxt.append(s[: -len(suf)])
-        stems = nxt
-    return iter(dict.fromkeys(stems))
+                    stems.append(s[: -len(suf)])
+    return stems
+
+
+@cache
+def _suffix_layers() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(layer) for layer in affixes()["suffix_layers"])
 
 
 def strip_prefix(word: str) -> Iterator[str]:
@@ -45,17 +56,14 @@ def strip_prefix(word: str) -> Iterator[str]:
     ``restore`` + the rest; ``condition`` limits the rest's first letter (``vowel``, a string of
     letters, or ``""`` for any).
     """
-    vowels = "aeiou"
-    for surface, restore, cond in _prefix_rules_by_head().get(word[:2], ()):
+    rules = _prefix_rules_by_head().get(word[:2])
+    if not rules:
+        return
+    for surface, restore, cond in rules:
         if not word.startswith(surface):
             continue
         rest = word[len(surface) :]
-        if len(rest) < 2:
-            continue
-        if cond == "vowel":
-            if rest[0] not in vowels:
-                continue
-        elif cond and rest[0] not in cond:
+        if len(rest) < 2 or (cond and rest[0] not in cond):
             continue
         stem = restore + rest
         if len(stem) >= MIN_ROOT:
@@ -63,12 +71,13 @@ def strip_prefix(word: str) -> Iterator[str]:
 
 
 @cache
-def _prefix_rules_by_head() -> dict[str, list[list[str]]]:
+def _prefix_rules_by_head() -> dict[str, list[tuple[str, str, str]]]:
     """The prefix rules keyed by their surface's first two letters (every surface has two or more), in
-    file order: a word is checked against the few rules that can match it, not all of them."""
-    table: dict[str, list[list[str]]] = {}
-    for rule in affixes()["prefix_rules"]:
-        table.setdefault(rule[0][:2], []).append(rule)
+    file order: a word is checked against the few rules that can match it, not all of them. A ``vowel``
+    condition becomes the letters it allows."""
+    table: dict[str, list[tuple[str, str, str]]] = {}
+    for surface, restore, cond in affixes()["prefix_rules"]:
+        table.setdefault(surface[:2], []).append((surface, restore, VOWELS if cond == "vowel" else cond))
     return table
 
 
@@ -103,8 +112,23 @@ def is_derived(word: str, is_root: Callable[[str], bool]) -> bool:
     The typo corrector asks this of hundreds of candidates per unknown word, so the search stops at
     the first root and builds the next prefix layer only when the last one held none.
     """
-    for layer in _layers(word):
+    layer = _suffix_stems(word)
+    if any(stem != word and is_root(stem) for stem in layer):
+        return True
+    seen = set(layer)
+    heads = _prefix_rules_by_head()
+    for _ in range(MAX_PREFIX_LAYERS):
+        nxt: list[str] = []
         for stem in layer:
-            if stem != word and is_root(stem):
-                return True
+            if stem[:2] not in heads:
+                continue
+            for prefixless in strip_prefix(stem):
+                if prefixless not in seen:
+                    if is_root(prefixless):
+                        return True
+                    seen.add(prefixless)
+                    nxt.append(prefixless)
+        if not nxt:
+            return False
+        layer = nxt
     return False
