@@ -79,7 +79,7 @@ class _Doc:
     """Lowercase word counts of the text being corrected, the cache of a cache language model: counted
     on first use, since most texts have no token that needs them."""
 
-    __slots__ = ("_words", "_counts", "_total")
+    __slots__ = ("_counts", "_total", "_words")
 
     def __init__(self, words: list[str]) -> None:
         self._words = words
