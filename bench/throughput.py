@@ -2,15 +2,20 @@
 
 Reads the first N articles (default 300) of ``../shared/data/corpus/indosum-dev.jsonl`` (relative to
 the repository root) and prints, for the full pipeline and for each stage (text stage, tokenizer,
-every component, the Doc-to-Article edge), articles/s and words/s, beside two references measured in
-the same run on the same articles: ``dateparser.search_dates(text, languages=["id"])`` alone and
-spaCy's blank ``id`` tokenizer alone (the floor). Also: import and load time in a fresh subprocess,
-peak memory (``ru_maxrss``) and the cost per character on 1x, 10x and 100x concatenations.
+every component, the Doc-to-Article edge), articles/s and words/s. Then ``extract`` (one call per
+article) and ``extract_partition`` (one call per chunk of 20) each race two references over the same
+articles: ``dateparser.search_dates(text, languages=["id"])`` alone and spaCy's blank ``id`` tokenizer
+alone (the floor). The systems of a race take turns chunk by chunk, so a burst of load on a shared
+machine hits them alike, and the ratios are given over all and chunk by chunk (median, quartiles).
+Also: import and load time in a fresh subprocess, peak memory (``ru_maxrss``) and the cost per
+character on 1x, 10x and 100x concatenations.
 
 Times are CPU seconds of this process (``time.process_time``) because the machine may be shared;
 wall-clock seconds are printed beside them. Every system first runs untimed over ``--warmup`` other
 articles (default 100), so the figures are a long batch job's steady state. Run:
-``python bench/throughput.py [-n 300] [--warmup 100] [--no-ner] [--no-dateparser] [--no-linearity]``.
+``python bench/throughput.py [-n 300] [--warmup 100] [--no-ner] [--no-dateparser] [--no-linearity]
+[--workers 2]`` (``--workers``: also the wall time of a pool of worker processes against one process,
+over the 3N articles after the warm-up ones).
 """
 
 from __future__ import annotations
@@ -113,11 +118,7 @@ def warmed(ner: bool, warm: list[dict[str, Any]]) -> Any:
     from idnews_extract.text.typos import corrector
 
     nlp = idnews_extract.load(ner_model=ner)
-    corrector._options.cache_clear()
-    corrector._status.cache_clear()
-    corrector._word_status.cache_clear()
-    corrector._settled.cache_clear()
-    corrector._name_readings.cache_clear()
+    corrector.clear_caches()
     for a in warm:
         idnews_extract.extract(a["text"], nlp=nlp)
     gc.collect()
@@ -161,38 +162,96 @@ def measure_stages(
     return report, results
 
 
-def measure_floors(arts: list[dict[str, Any]], warm: list[dict[str, Any]], report: Report,
-                   dateparser_too: bool) -> None:
+def race(systems: dict[str, Callable[[list[dict[str, Any]]], Any]], arts: list[dict[str, Any]],
+         chunk: int = 10) -> tuple[dict[str, Timer], dict[str, list[float]]]:
+    """Every system over the same articles, interleaved chunk by chunk (the order rotating), so that a
+    burst of load on this shared machine hits them all alike. Returns each system's total Timer and,
+    per system, its CPU time per chunk (for ratios chunk by chunk)."""
+    names = list(systems)
+    timers = {name: Timer() for name in names}
+    per_chunk: dict[str, list[float]] = {name: [] for name in names}
+    for c, i in enumerate(range(0, len(arts), chunk)):
+        part = arts[i : i + chunk]
+        for name in names[c % len(names) :] + names[: c % len(names)]:
+            before = timers[name].cpu
+            timers[name].run(systems[name], part)
+            per_chunk[name].append(timers[name].cpu - before)
+    return timers, per_chunk
+
+
+def reference_systems(warm: list[dict[str, Any]], dateparser_too: bool) -> dict[str, Callable[[list[dict[str, Any]]], Any]]:
+    """spaCy's bare ``id`` tokenizer and ``dateparser.search_dates`` alone, each warmed on ``warm``."""
     import spacy
 
     blank = spacy.blank("id")
-    for a in warm:
-        blank.tokenizer(a["text"])
-    t = Timer()
-    for a in arts:
-        t.run(blank.tokenizer, a["text"])
-    report.add("ref: spaCy blank id tokenizer", t)
+    systems: dict[str, Callable[[list[dict[str, Any]]], Any]] = {
+        "ref: spaCy blank id tokenizer": lambda part: [blank.tokenizer(a["text"]) for a in part]
+    }
     if dateparser_too:
         from dateparser.search import search_dates
 
-        for a in warm:  # warm its caches
-            search_dates(a["text"], languages=["id"])
-        t = Timer()
-        for a in arts:
-            t.run(lambda s: search_dates(s, languages=["id"]), a["text"])
-        report.add("ref: dateparser.search_dates", t)
+        systems["ref: dateparser.search_dates"] = lambda part: [search_dates(a["text"], languages=["id"]) for a in part]
+    for run in systems.values():
+        run(warm)
+    return systems
 
 
-def measure_batch(arts: list[dict[str, Any]], warm: list[dict[str, Any]]) -> Timer:
-    """``extract_partition`` over the same records in batches of 64 (the engines' path)."""
+def measure_races(ner: bool, arts: list[dict[str, Any]], warm: list[dict[str, Any]], dateparser_too: bool) -> None:
+    """``extract`` one call at a time, then ``extract_partition`` (the engines' path, one call per chunk),
+    each raced against the references over the same articles from a warmed state."""
+    import idnews_extract
     from idnews_extract.batch import extract_partition
+    from idnews_extract.text.typos import corrector
 
-    extract_partition(warm)
+    refs = reference_systems(warm, dateparser_too)
+    nlp = warmed(ner, warm)
+    ours: dict[str, Callable[[list[dict[str, Any]]], Any]] = {
+        "full pipeline (extract)": lambda part: [
+            idnews_extract.extract(a["text"], nlp=nlp, reference_date=a.get("date"), id=a.get("id")).to_dict()
+            for a in part
+        ],
+    }
+    if ner:  # extract_partition uses the default pipeline, which needs the model
+        ours["batch: extract_partition"] = extract_partition
+    for name, system in ours.items():
+        if system is extract_partition:  # the same warmed state as extract had
+            corrector.clear_caches()
+            extract_partition(warm)
+        timers, per_chunk = race({name: system, **refs}, arts, chunk=20)
+        report = Report(len(arts), sum(len(a["text"].split()) for a in arts))
+        for row, timer in timers.items():
+            report.add(row, timer)
+        print(f"\nrace: {name}, interleaved with the references in {len(per_chunk[name])} chunks")
+        report.print(name, ("ref:",))
+        for ref in refs:
+            ratios = [r / o for r, o in zip(per_chunk[ref], per_chunk[name]) if o > 0]
+            q = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else ratios * 3
+            print(f"  {ref[5:]} / ours: {timers[ref].cpu / timers[name].cpu:.2f}x over all; "
+                  f"chunk by chunk median {q[1]:.2f}x (quartiles {q[0]:.2f}-{q[2]:.2f})")
 
-    t = Timer()
-    for i in range(0, len(arts), 64):
-        t.run(extract_partition, arts[i : i + 64])
-    return t
+
+def measure_workers(arts: list[dict[str, Any]], workers: int) -> None:
+    """Wall seconds of ``iter_partitions`` over articles no system has seen yet, in this process and on a
+    pool of ``workers`` new processes; this process first forgets its per-word caches, so both start cold
+    on the articles' words. The pool's start (spawn, import, load in each process) is timed apart."""
+    from idnews_extract.batch import iter_partitions
+    from idnews_extract.text.typos import corrector
+
+    def wall(n: int, items: list[dict[str, Any]]) -> float:
+        w = time.perf_counter()
+        for _ in iter_partitions(items, workers=n, batch_size=16):
+            pass
+        return time.perf_counter() - w
+
+    corrector.clear_caches()
+    one = wall(1, arts)
+    start = wall(workers, arts[:2])
+    many = wall(workers, arts)
+    rate = len(arts) / max(many - start, 1e-9)
+    print(f"\nworkers (wall seconds over {len(arts)} other articles, batches of 16)")
+    print(f"  1 process: {one:.2f}s ({len(arts) / one:.1f} articles/s)")
+    print(f"  {workers} workers: {many:.2f}s, of which about {start:.2f}s starting the pool; without it "
+          f"{rate:.1f} articles/s, {rate * one / len(arts):.2f}x one process")
 
 
 def linearity(nlp: Any, arts: list[dict[str, Any]]) -> None:
@@ -219,6 +278,7 @@ def main() -> int:
     ap.add_argument("--no-ner", action="store_true", help="rules only, even when the NER model is present")
     ap.add_argument("--no-dateparser", action="store_true", help="skip the search_dates reference")
     ap.add_argument("--no-linearity", action="store_true")
+    ap.add_argument("--workers", type=int, default=0, help="also time a pool of this many worker processes")
     args = ap.parse_args()
     if not CORPUS.exists():
         print(f"the benchmark corpus is absent ({CORPUS}); nothing to measure")
@@ -237,19 +297,15 @@ def main() -> int:
     print(f"  import + load = {lt['import_cpu'] + lt['load_cpu']:.2f}s cpu; to first result "
           f"{lt['import_cpu'] + lt['load_cpu'] + lt['first_cpu']:.2f}s cpu")
 
-    arts = read_articles(args.n + args.warmup)
-    arts, warm = arts[: args.n], arts[args.n :] or arts[:1]
+    pool_n = 3 * args.n if args.workers > 1 else 0
+    arts = read_articles(args.n + args.warmup + pool_n)
+    arts, warm, pool_arts = arts[: args.n], arts[args.n : args.n + args.warmup] or arts[:1], arts[args.n + args.warmup :]
     report, _ = measure_stages(ner, arts, warm)
-    if ner:  # extract_partition uses the default pipeline, which needs the model
-        report.add("batch: extract_partition (64)", measure_batch(arts, warm))
-    measure_floors(arts, warm, report, not args.no_dateparser)
+    print("\nstages (each timed apart, so their sum differs from the whole by the machine's noise)")
     report.print("full pipeline (extract)", ("ref:",))
-    rows = dict(report.rows)
-    full = rows["full pipeline (extract)"].cpu
-    print("\nratios (CPU time)")
-    if "ref: dateparser.search_dates" in rows:
-        print(f"  search_dates alone / full pipeline = {rows['ref: dateparser.search_dates'].cpu / full:.2f}x")
-    print(f"  full pipeline / blank id tokenizer = {full / rows['ref: spaCy blank id tokenizer'].cpu:.1f}x")
+    measure_races(ner, arts, warm, not args.no_dateparser)
+    if args.workers > 1 and ner and pool_arts:
+        measure_workers(pool_arts, args.workers)
     lens = [len(a["text"]) for a in arts]
     print(f"  articles: median {statistics.median(lens):,.0f} chars, max {max(lens):,}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -410,6 +410,12 @@ def _correct_digits(lex: Lexicon, t: str) -> str | None:
     return None
 
 
+def clear_caches() -> None:
+    """Forget every per-word verdict (benchmarks use it to start from a known state)."""
+    for cached in (_options, _status, _word_status, _settled, _name_readings):
+        cached.cache_clear()
+
+
 def correct(text: str, *, spacing: bool = True) -> list[Edit]:
     """All corrections in ``text``: sorted, non-overlapping, offsets into ``text``."""
     lex = load()
