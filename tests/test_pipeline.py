@@ -115,3 +115,17 @@ def test_a_custom_component_shows_up_in_extra() -> None:
 def test_load_rejects_unknown_component_names() -> None:
     with pytest.raises(ValueError, match="unknown component"):
         idnews_extract.load(disable=["idnews_nothing"])
+
+
+def test_rule_tokens_made_once_per_doc_and_never_serialised() -> None:
+    from idnews_extract.components._spans import rule_tokens
+    from idnews_extract.extractors.entity_rules import tokenize
+
+    nlp = idnews_extract.load()
+    doc = nlp("Wakil Wali Kota Tanjungbalai H.Ismail membuka rapat. Ismail meminta dinas bekerja keras.")
+    toks = rule_tokens(doc)
+    assert toks is rule_tokens(doc)  # the entity component's tokens, read again by the people component
+    assert toks == tokenize(doc.text)
+    assert not any(value is toks or value == toks for value in doc.user_data.values())  # kept beside the Doc
+    restored = spacy.tokens.Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert rule_tokens(restored) == toks

@@ -107,6 +107,21 @@ def test_english_urls_handles_emails_numbers_code_untouched() -> None:
     assert find_corrections(text) == []
 
 
+def test_word_inside_a_url_left_but_the_same_word_outside_fixed() -> None:
+    text = "Baca www.berita-joperasi.com tentang joperasi desa yang dibina pemerintah."
+    (edit,) = find_corrections(text)
+    assert (edit.start, edit.replacement) == (text.index(" joperasi") + 1, "koperasi")
+
+
+def test_settled_words_need_no_context() -> None:
+    from idnews_extract.text.typos.corrector import _settled
+
+    for word in ("mengatakan", "BUMN", "Jakarta", "2018"):
+        assert _settled(word), word  # nothing any context could change
+    for word in ("joperasi", "diseluruh", "ma1am"):
+        assert not _settled(word), word  # an unknown word, a di- to space off, a digit for a letter
+
+
 def test_edits_sorted_non_overlapping_and_offsets_exact() -> None:
     text = "Warga menunggu kepitusan pemerintah.\nMereka berharap bantuan segera dismpaikan diseluruh desa."
     found = find_corrections(text)

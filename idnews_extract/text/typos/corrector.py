@@ -75,30 +75,32 @@ class _Token:
     in_compound: bool  # joined by a hyphen to another word (reduplication, compounds): left alone
 
 
+_Raw = tuple[int, int, str]  # start, end, text of a word outside protected chunks
+
+
 class _Doc:
     """Lowercase word counts of the text being corrected, the cache of a cache language model: counted
-    on first use, since most texts have no token that needs them."""
+    on first use, since many texts have no token that needs them."""
 
-    __slots__ = ("_counts", "_total", "_words")
+    __slots__ = ("_counts", "_raw", "_total")
 
-    def __init__(self, words: list[str]) -> None:
-        self._words = words
+    def __init__(self, raw: list[_Raw]) -> None:
+        self._raw = raw
         self._counts: dict[str, int] | None = None
         self._total = 1
 
     def bonus(self, word: str, p: float, *, own: bool) -> float:
         """log gain of ``word``'s unigram ``p`` mixed with its share of the document's other tokens."""
-        if self._counts is None:
-            self._count()
-        c = self._counts.get(word, 0) - (1 if own else 0)  # type: ignore[union-attr]
+        counts = self._counts if self._counts is not None else self._count()
+        c = counts.get(word, 0) - (1 if own else 0)
         if c <= 0:
             return 0.0
         return math.log1p(CACHE_WEIGHT * c / (self._total * p))
 
-    def _count(self) -> None:
+    def _count(self) -> dict[str, int]:
         """Count each word once per distinct surrounding words: a passage a scraped page repeats
         verbatim is one piece of evidence, so a duplicated typo does not vouch for itself."""
-        words = self._words
+        words = [r[2].lower() for r in self._raw]
         seen: set[tuple[str, ...]] = set()
         counts: dict[str, int] = {}
         for i, low in enumerate(words):
@@ -107,9 +109,7 @@ class _Doc:
                 seen.add(key)
                 counts[low] = counts.get(low, 0) + 1
         self._counts, self._total = counts, max(1, len(seen))
-
-
-_Raw = tuple[int, int, str]  # start, end, text of a word outside protected chunks
+        return counts
 
 
 def _raw_tokens(text: str) -> list[_Raw]:
@@ -421,7 +421,7 @@ def correct(text: str, *, spacing: bool = True) -> list[Edit]:
     lex = load()
     edits: list[Edit] = []
     raw = _raw_tokens(text)
-    doc = _Doc([r[2].lower() for r in raw])
+    doc = _Doc(raw)
     for i, (_s, _e, t) in enumerate(raw):
         if _settled(t):
             continue

@@ -112,23 +112,8 @@ def is_derived(word: str, is_root: Callable[[str], bool]) -> bool:
     The typo corrector asks this of hundreds of candidates per unknown word, so the search stops at
     the first root and builds the next prefix layer only when the last one held none.
     """
-    layer = _suffix_stems(word)
-    if any(stem != word and is_root(stem) for stem in layer):
-        return True
-    seen = set(layer)
-    heads = _prefix_rules_by_head()
-    for _ in range(MAX_PREFIX_LAYERS):
-        nxt: list[str] = []
+    for layer in _layers(word):
         for stem in layer:
-            if stem[:2] not in heads:
-                continue
-            for prefixless in strip_prefix(stem):
-                if prefixless not in seen:
-                    if is_root(prefixless):
-                        return True
-                    seen.add(prefixless)
-                    nxt.append(prefixless)
-        if not nxt:
-            return False
-        layer = nxt
+            if stem != word and is_root(stem):
+                return True
     return False
