@@ -100,6 +100,9 @@ class _TailSearch:
         return self.regex.search(string, max(0, len(string) - self.window))
 
 
+#: The ``doc.user_data`` key under which a Doc's text is kept (read by ``components._spans.doc_text``).
+TEXT_KEY = ("idnews_extract", "doc_text")
+
 #: Chunks (runs without whitespace) longer than this skip spaCy's affix loop, which copies the rest of
 #: the chunk at every split (quadratic); they are cut linearly by ``_LONG_CHUNK_TOKEN`` instead.
 MAX_CHUNK = 100
@@ -120,7 +123,9 @@ def tokenize(tokenizer: Tokenizer, text: str) -> Doc:
     # becomes U+FFFD, one character for one, so every offset stays the same
     text = _SURROGATE.sub("\ufffd", text)
     if _LONG_CHUNK.search(text) is None:
-        return tokenizer(text)
+        doc = tokenizer(text)
+        doc.user_data[TEXT_KEY] = text  # doc.text, kept so that no component rebuilds it from every token
+        return doc
     docs: list[Doc] = []
     position = 0
     for match in _LONG_CHUNK.finditer(text):
