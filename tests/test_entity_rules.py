@@ -146,6 +146,19 @@ def test_merge_rule_place_beats_model_label_on_same_span() -> None:
     assert merged == [(6, 14, "LOC")]
 
 
+@pytest.mark.parametrize(
+    ("text", "model_place", "place"),
+    [
+        ("Batik itu kini menjadi Ikon Kota Bekasi bagi warga.", "Bekasi", "Kota Bekasi"),
+        ("Banjir merendam rumah warga DKI Jakarta pekan ini.", "Jakarta", "DKI Jakarta"),
+    ],
+)
+def test_merge_rule_place_holding_the_model_place_wins(text: str, model_place: str, place: str) -> None:
+    start = text.index(model_place)
+    merged = merge_entities(text, [(start, start + len(model_place), "LOC")], find_rule_entities(text))
+    assert (place, "LOC") in {(text[s:e], lab) for s, e, lab in merged}
+
+
 def test_merge_model_free_person_wins() -> None:
     text = "Kemarin Budiman Sujatmiko datang ke Bandung."
     merged = merge_entities(text, [(8, 25, "PERSON")], find_rule_entities(text))

@@ -1010,7 +1010,8 @@ def _rule_person_in(rule_persons: list[Span], span: Span) -> Span | None:
 def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[Tok] | None = None) -> list[Span]:
     """Combine model and rule spans into one sorted, non-overlapping list.
 
-    Rules win for EVENT, pattern-anchored ORG/LOC and gazetteer places the model mislabels, and for a
+    Rules win for EVENT, pattern-anchored ORG/LOC and gazetteer places the model mislabels or reads only
+    part of (``Tanjungbalai`` for ``Kota Tanjungbalai``), and for a
     name the model read in part or ran a role into; the model wins for free-form PERSON (after its titles
     are trimmed off) and for spans longer than a rule place. A pattern ORG that ran into a model PERSON
     (``Dinas Kesehatan Kota Bekasi Tanti``) is cut before it. Model spans lose a trailing part without a
@@ -1056,6 +1057,7 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
     model_persons = sorted(m for m in model_clean if m[2] == "PERSON")
     person_starts = [m[0] for m in model_persons]
     model_bounds = {(m[0], m[1]) for m in model_clean}
+    model_places = sorted(m for m in model_clean if m[2] == "LOC")
     candidates: list[tuple[int, Span]] = []
     for span in rules:
         kind = _rule_kind(text, span)
@@ -1073,8 +1075,8 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
             continue
         if kind == "pattern":
             candidates.append((0, span))
-        elif kind == "place" and (span[0], span[1]) in model_bounds:
-            candidates.append((0, span))
+        elif kind == "place" and ((span[0], span[1]) in model_bounds or _holds_place(model_places, span)):
+            candidates.append((0, span))  # the model found the place too, or part of its name (Kota Tanjungbalai)
         else:
             candidates.append((2, span))
     for span in model_clean:
@@ -1092,6 +1094,12 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
         ends.insert(k, span[1])
     spans = _list_places(text, sorted(set(taken)), set(rule_persons))
     return _name_repeats(text, spans, toks)
+
+
+def _holds_place(places: list[Span], span: Span) -> bool:
+    """A model place of sorted ``places`` lies inside ``span`` (``Tanjungbalai`` in ``Kota Tanjungbalai``)."""
+    k = bisect_left(places, (span[0], span[0], ""))
+    return k < len(places) and places[k][0] < span[1] and places[k][1] <= span[1]
 
 
 #: What joins the items of a list: a comma, ``dan``/``serta``/``atau``, or both.
