@@ -1010,10 +1010,10 @@ def _rule_person_in(rule_persons: list[Span], span: Span) -> Span | None:
 def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[Tok] | None = None) -> list[Span]:
     """Combine model and rule spans into one sorted, non-overlapping list.
 
-    Rules win for EVENT, pattern-anchored ORG/LOC and gazetteer places the model mislabels or reads only
-    part of (``Tanjungbalai`` for ``Kota Tanjungbalai``), and for a
-    name the model read in part or ran a role into; the model wins for free-form PERSON (after its titles
-    are trimmed off) and for spans longer than a rule place. A pattern ORG that ran into a model PERSON
+    Rules win for EVENT, pattern-anchored ORG/LOC, gazetteer places the model mislabels or reads only part
+    of (``Tanjungbalai`` for ``Kota Tanjungbalai``), and a name the model read in part or ran a role into;
+    the model wins for free-form PERSON (after its titles are trimmed off) and for spans longer than a
+    rule place. A pattern ORG that ran into a model PERSON
     (``Dinas Kesehatan Kota Bekasi Tanti``) is cut before it. Model spans lose a trailing part without a
     letter (``Jakarta (18/11/2017)``). A model PERSON that is a village or district becomes LOC; a model
     span made of ordinary words, a common-noun acronym (``BUMN``) or no letter at all is dropped, and so is
