@@ -112,8 +112,15 @@ def is_derived(word: str, is_root: Callable[[str], bool]) -> bool:
     The typo corrector asks this of hundreds of candidates per unknown word, so the search stops at
     the first root and builds the next prefix layer only when the last one held none.
     """
+    if word[:2] not in _prefix_rules_by_head() and not word.endswith(_all_suffixes()):
+        return False  # no affix to peel off: the word itself is all there is
     for layer in _layers(word):
         for stem in layer:
             if stem != word and is_root(stem):
                 return True
     return False
+
+
+@cache
+def _all_suffixes() -> tuple[str, ...]:
+    return tuple(suffix for layer in _suffix_layers() for suffix in layer)
