@@ -110,15 +110,23 @@ print(json.dumps({{"spacy_cpu": c1 - c0, "spacy_wall": w1 - w0, "import_cpu": c2
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def forget_words() -> None:
+    """Empty the process-wide per-word caches (typo verdicts, names without honorifics)."""
+    from idnews_extract.extractors.entity_rules import strip_honorifics
+    from idnews_extract.text.typos import corrector
+
+    corrector.clear_caches()
+    strip_honorifics.cache_clear()
+
+
 def warmed(ner: bool, warm: list[dict[str, Any]]) -> Any:
-    """A fresh pipeline (its own vocabulary, an empty typo-candidate cache) after an untimed run over ``warm``:
+    """A fresh pipeline (its own vocabulary, empty per-word caches) after an untimed run over ``warm``:
     lazy data loads, the vocabulary's first sight of common words and the cache fill happen there, as in a
     batch job after its first few hundred articles."""
     import idnews_extract
-    from idnews_extract.text.typos import corrector
 
     nlp = idnews_extract.load(ner_model=ner)
-    corrector.clear_caches()
+    forget_words()
     for a in warm:
         idnews_extract.extract(a["text"], nlp=nlp)
     gc.collect()
@@ -132,6 +140,7 @@ def measure_stages(
     passes start from the same warmed state."""
     import idnews_extract
     from idnews_extract.edge import doc_to_article
+    from idnews_extract.lang.tokenizer import tokenize
     from idnews_extract.text.stage import run_text_stage
 
     words = sum(len(a["text"].split()) for a in arts)
@@ -147,7 +156,7 @@ def measure_stages(
     news_tok = nlp.tokenizer
     for a in arts:
         stage = stage_t.run(run_text_stage, a["text"], news_tok.config)
-        doc = tok_t.run(news_tok.tokenizer, stage.alignment.text)
+        doc = tok_t.run(tokenize, news_tok.tokenizer, stage.alignment.text)  # the pipeline's path
         doc._.idnews_text_stage = stage.to_plain()
         doc._.idnews_reference_date = a.get("date") or stage.reference_date
         doc._.idnews_reference_date_source = "given" if a.get("date") else stage.reference_date_source
@@ -198,12 +207,11 @@ def reference_systems(warm: list[dict[str, Any]], dateparser_too: bool) -> dict[
 
 def measure_races(ner: bool, arts: list[dict[str, Any]], warm: list[dict[str, Any]], dateparser_too: bool) -> None:
     """``extract`` one call at a time, then ``extract_partition`` (the engines' path, one call per chunk),
-    each raced against the references over the same articles from a warmed state."""
+    each raced against the references over the same articles; every system of a race starts from its
+    state after ``warm`` (a new blank tokenizer per race; dateparser keeps its module-level caches)."""
     import idnews_extract
     from idnews_extract.batch import extract_partition
-    from idnews_extract.text.typos import corrector
 
-    refs = reference_systems(warm, dateparser_too)
     nlp = warmed(ner, warm)
     ours: dict[str, Callable[[list[dict[str, Any]]], Any]] = {
         "full pipeline (extract)": lambda part: [
@@ -215,8 +223,9 @@ def measure_races(ner: bool, arts: list[dict[str, Any]], warm: list[dict[str, An
         ours["batch: extract_partition"] = extract_partition
     for name, system in ours.items():
         if system is extract_partition:  # the same warmed state as extract had
-            corrector.clear_caches()
+            forget_words()
             extract_partition(warm)
+        refs = reference_systems(warm, dateparser_too)
         timers, per_chunk = race({name: system, **refs}, arts, chunk=20)
         report = Report(len(arts), sum(len(a["text"].split()) for a in arts))
         for row, timer in timers.items():
@@ -233,20 +242,20 @@ def measure_races(ner: bool, arts: list[dict[str, Any]], warm: list[dict[str, An
 def measure_workers(arts: list[dict[str, Any]], workers: int) -> None:
     """Wall seconds of ``iter_partitions`` over articles no system has seen yet, in this process and on a
     pool of ``workers`` new processes; this process first forgets its per-word caches, so both start cold
-    on the articles' words. The pool's start (spawn, import, load in each process) is timed apart."""
+    on the articles' words. The pool's start (spawn, import, load in each process) is timed apart, on one
+    article per worker."""
     from idnews_extract.batch import iter_partitions
-    from idnews_extract.text.typos import corrector
 
-    def wall(n: int, items: list[dict[str, Any]]) -> float:
+    def wall(n: int, items: list[dict[str, Any]], batch_size: int) -> float:
         w = time.perf_counter()
-        for _ in iter_partitions(items, workers=n, batch_size=16):
+        for _ in iter_partitions(items, workers=n, batch_size=batch_size):
             pass
         return time.perf_counter() - w
 
-    corrector.clear_caches()
-    one = wall(1, arts)
-    start = wall(workers, arts[:2])
-    many = wall(workers, arts)
+    forget_words()
+    one = wall(1, arts, 16)
+    start = wall(workers, arts[:workers], 1)  # processes start on demand: one batch each starts them all
+    many = wall(workers, arts, 16)
     rate = len(arts) / max(many - start, 1e-9)
     print(f"\nworkers (wall seconds over {len(arts)} other articles, batches of 16)")
     print(f"  1 process: {one:.2f}s ({len(arts) / one:.1f} articles/s)")
@@ -257,7 +266,6 @@ def measure_workers(arts: list[dict[str, Any]], workers: int) -> None:
 def linearity(nlp: Any, arts: list[dict[str, Any]]) -> None:
     """CPU time per character on 1x, 10x, 100x copies of one article, and of distinct articles joined."""
     import idnews_extract
-    from idnews_extract.text.typos import corrector
 
     lengths = sorted(arts, key=lambda a: len(a["text"]))
     one = lengths[len(lengths) // 2]["text"]
@@ -266,7 +274,7 @@ def linearity(nlp: Any, arts: list[dict[str, Any]]) -> None:
     cases = [(f"same article x{k}", "\n\n".join([one] * k)) for k in (1, 10, 100)]
     cases += [(f"distinct articles x{k}", "\n\n".join(a["text"] for a in arts[:k])) for k in (1, 10, 100) if k <= len(arts)]
     for label, text in cases:
-        corrector.clear_caches()  # every case meets its words for the first time, whatever ran before
+        forget_words()  # every case meets its words for the first time, whatever ran before
         t = Timer()
         t.run(lambda s: idnews_extract.extract(s, nlp=nlp), text)
         print(f"{label:<38}{len(text):>10,}{t.cpu:9.2f}{1e6 * t.cpu / len(text):9.1f}")
@@ -308,6 +316,8 @@ def main() -> int:
     measure_races(ner, arts, warm, not args.no_dateparser)
     if args.workers > 1 and ner and pool_arts:
         measure_workers(pool_arts, args.workers)
+    elif args.workers:
+        print(f"\nworkers: not measured (--workers {args.workers} needs 2 or more, the NER model and unseen articles)")
     lens = [len(a["text"]) for a in arts]
     print(f"  articles: median {statistics.median(lens):,.0f} chars, max {max(lens):,}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

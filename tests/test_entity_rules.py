@@ -159,6 +159,13 @@ def test_merge_rule_place_holding_the_model_place_wins(text: str, model_place: s
     assert (place, "LOC") in {(text[s:e], lab) for s, e, lab in merged}
 
 
+def test_merge_rule_place_does_not_swallow_a_model_span_of_another_label() -> None:
+    text = "Kemarin Ikon Kota Bekasi membuka cabang."
+    model = [(text.index("Ikon"), text.index(" Bekasi"), "ORG"), (text.index("Bekasi"), text.index(" membuka"), "LOC")]
+    merged = merge_entities(text, model, find_rule_entities(text))
+    assert ("Kota Bekasi", "LOC") not in {(text[s:e], lab) for s, e, lab in merged}
+
+
 def test_merge_model_free_person_wins() -> None:
     text = "Kemarin Budiman Sujatmiko datang ke Bandung."
     merged = merge_entities(text, [(8, 25, "PERSON")], find_rule_entities(text))

@@ -1057,7 +1057,7 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
     model_persons = sorted(m for m in model_clean if m[2] == "PERSON")
     person_starts = [m[0] for m in model_persons]
     model_bounds = {(m[0], m[1]) for m in model_clean}
-    model_places = sorted(m for m in model_clean if m[2] == "LOC")
+    model_sorted = sorted(model_clean)
     candidates: list[tuple[int, Span]] = []
     for span in rules:
         kind = _rule_kind(text, span)
@@ -1075,7 +1075,7 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
             continue
         if kind == "pattern":
             candidates.append((0, span))
-        elif kind == "place" and ((span[0], span[1]) in model_bounds or _holds_place(model_places, span)):
+        elif kind == "place" and ((span[0], span[1]) in model_bounds or _holds_place(model_sorted, span)):
             candidates.append((0, span))  # the model found the place too, or part of its name (Kota Tanjungbalai)
         else:
             candidates.append((2, span))
@@ -1096,10 +1096,19 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
     return _name_repeats(text, spans, toks)
 
 
-def _holds_place(places: list[Span], span: Span) -> bool:
-    """A model place of sorted ``places`` lies inside ``span`` (``Tanjungbalai`` in ``Kota Tanjungbalai``)."""
-    k = bisect_left(places, (span[0], span[0], ""))
-    return k < len(places) and places[k][0] < span[1] and places[k][1] <= span[1]
+def _holds_place(model: list[Span], span: Span) -> bool:
+    """The spans of sorted ``model`` that overlap ``span`` are places inside it, one at least
+    (``Tanjungbalai`` in ``Kota Tanjungbalai``): the model found part of the place's name and nothing else there."""
+    k = bisect_left(model, (span[0], span[0], ""))
+    if k and model[k - 1][1] > span[0]:
+        return False  # a model span begins before the place and runs into it
+    inside = False
+    while k < len(model) and model[k][0] < span[1]:
+        if model[k][2] != "LOC" or model[k][1] > span[1]:
+            return False
+        inside = True
+        k += 1
+    return inside
 
 
 #: What joins the items of a list: a comma, ``dan``/``serta``/``atau``, or both.
