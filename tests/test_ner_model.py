@@ -110,3 +110,21 @@ def test_runs_on_docs_from_another_tokenizer(nlp: Language) -> None:
         doc = proc(doc)
     assert isinstance(doc, Doc)
     assert ("Ridwan Kamil", "PERSON") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_long_text_goes_through_the_model_in_slices(monkeypatch: pytest.MonkeyPatch) -> None:
+    from idnews_extract.components import entities
+
+    host = spacy.blank("id")
+    host.add_pipe("idnews_sentences")
+    host.add_pipe("idnews_entities", config={"rules": False})  # the model's entities alone
+    cities = ("Surabaya", "Bandung", "Medan", "Makassar", "Semarang", "Palembang", "Denpasar", "Padang")
+    text = " ".join(f"Menteri Keuangan Sri Mulyani meninjau pasar di {city} pada hari ke-{i + 1}." for i, city in enumerate(cities))
+    whole = host(text)
+    monkeypatch.setattr(entities, "MAX_MODEL_TOKENS", 30)  # a sentence is about 14 tokens: cut every two or so
+    sliced = host(text)
+    assert len(entities._slices(sliced)) > 3
+    assert [(e.start_char, e.end_char, e.label_) for e in sliced.ents] == [
+        (e.start_char, e.end_char, e.label_) for e in whole.ents
+    ]  # cut at sentence starts, the model reads each sentence as it did in one piece
+    assert sum(e.text == "Sri Mulyani" and e.label_ == "PERSON" for e in sliced.ents) == len(cities)
