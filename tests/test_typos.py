@@ -113,6 +113,14 @@ def test_word_inside_a_url_left_but_the_same_word_outside_fixed() -> None:
     assert (edit.start, edit.replacement) == (text.index(" joperasi") + 1, "koperasi")
 
 
+def test_rare_regular_derivations_are_not_corrected_into_unattested_ones() -> None:
+    text = (
+        "Seniman muda itu ingin mendekonstruksi cara pandang lama tentang seni rupa. "
+        "Anak-anak itu senang mencongkel tutup botol di halaman rumah."
+    )
+    assert fixes(text) == {}  # not mensekonstruksi, mendongkel: derivations no source attests
+
+
 def test_settled_words_need_no_context() -> None:
     from idnews_extract.text.typos.corrector import _settled
 
