@@ -121,6 +121,11 @@ def test_rare_regular_derivations_are_not_corrected_into_unattested_ones() -> No
     assert fixes(text) == {}  # not mensekonstruksi, mendongkel: derivations no source attests
 
 
+def test_suffix_chain_with_a_dropped_n_is_not_split_off() -> None:
+    text = "Perusahaan itu terus meningkatkanya setiap tahun, dan produk unggulanya laris."
+    assert all(" " not in replacement for replacement in fixes(text).values())  # not meningkat kanya
+
+
 def test_settled_words_need_no_context() -> None:
     from idnews_extract.text.typos.corrector import _settled
 

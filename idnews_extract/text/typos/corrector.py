@@ -200,11 +200,17 @@ def _context(lex: Lexicon, doc: _Doc, tok: _Token, words: tuple[str, ...]) -> fl
 
 @cache
 def _affix_strings() -> tuple[frozenset[str], frozenset[str]]:
-    """Prefix surfaces, bound forms (non-, pasca-) and suffixes: never split off a merged token."""
+    """Prefix surfaces, bound forms (non-, pasca-) and suffix chains: never split off a merged token.
+
+    A chain is a derivational, possessive and particle suffix in that order, each optional (``kannya``,
+    ``nyalah``), also with the doubled ``n`` typed once (``kanya``: ``meningkatkanya`` is no
+    ``meningkat kanya``)."""
     aff = affixes()
     prefixes = frozenset(rule[0] for rule in aff["prefix_rules"]) | frozenset(aff["bound_forms"])
-    suffixes = frozenset(s for layer in aff["suffix_layers"] for s in layer)
-    return prefixes, suffixes
+    particles, possessives, derivationals = (("", *layer) for layer in aff["suffix_layers"])
+    chains = {d + p + q for d in derivationals for p in possessives for q in particles}
+    chains |= {d + p[1:] + q for d in derivationals for p in possessives for q in particles if d[-1:] == p[:1] == "n"}
+    return prefixes, frozenset(chains - {""})
 
 
 @lru_cache(maxsize=CACHE_SIZE)
