@@ -117,8 +117,8 @@ def test_load_rejects_unknown_component_names() -> None:
         idnews_extract.load(disable=["idnews_nothing"])
 
 
-def test_rule_tokens_made_once_per_doc_and_never_serialised() -> None:
-    from idnews_extract.components._spans import rule_tokens
+def test_rule_tokens_and_text_made_once_per_doc_and_never_serialised() -> None:
+    from idnews_extract.components._spans import doc_text, rule_tokens
     from idnews_extract.extractors.entity_rules import tokenize
 
     nlp = idnews_extract.load()
@@ -126,6 +126,7 @@ def test_rule_tokens_made_once_per_doc_and_never_serialised() -> None:
     toks = rule_tokens(doc)
     assert toks is rule_tokens(doc)  # the entity component's tokens, read again by the people component
     assert toks == tokenize(doc.text)
-    assert not any(value is toks or value == toks for value in doc.user_data.values())  # kept beside the Doc
+    assert doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
+    assert not any(value == toks or value == doc.text for value in doc.user_data.values())  # kept beside the Doc
     restored = spacy.tokens.Doc(nlp.vocab).from_bytes(doc.to_bytes())
     assert rule_tokens(restored) == toks

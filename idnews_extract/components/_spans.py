@@ -7,24 +7,24 @@ import weakref
 from spacy.tokens import Doc, Span
 
 from ..extractors.entity_rules import Tok, tokenize
-from ..lang.tokenizer import TEXT_KEY
+from ..lang.tokenizer import DOC_TEXTS
 
 __all__ = ["char_span", "doc_text", "rule_tokens"]
 
-#: Each Doc's rule-layer tokens, for as long as the Doc lives (not in ``user_data``: they would be serialised)
+#: Each Doc's rule-layer tokens, for as long as the Doc lives (beside it, as ``DOC_TEXTS``)
 _RULE_TOKENS: weakref.WeakKeyDictionary[Doc, tuple[str, list[Tok]]] = weakref.WeakKeyDictionary()
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, kept in ``doc.user_data`` (the news tokenizer leaves it there; else built once).
+    """``doc.text``, kept beside the Doc (the news tokenizer records it; else it is built once).
 
     spaCy rebuilds ``doc.text`` from every token on each access (a Token object per token), and each
     component reads it; a Doc's text never changes, so one copy serves them all.
     """
-    text = doc.user_data.get(TEXT_KEY)
-    if not isinstance(text, str) or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
+    text = DOC_TEXTS.get(doc)
+    if text is None or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
         text = doc.text
-        doc.user_data[TEXT_KEY] = text
+        DOC_TEXTS[doc] = text
     return text
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -100,8 +101,10 @@ class _TailSearch:
         return self.regex.search(string, max(0, len(string) - self.window))
 
 
-#: The ``doc.user_data`` key under which a Doc's text is kept (read by ``components._spans.doc_text``).
-TEXT_KEY = ("idnews_extract", "doc_text")
+#: Each Doc's text for as long as the Doc lives, recorded where it is known (``tokenize``) and read by
+#: ``components._spans.doc_text``: spaCy rebuilds ``doc.text`` from every token on each access. Kept beside
+#: the Doc rather than in ``user_data``, which is serialised with it and copied by ``Doc.from_docs``.
+DOC_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
 
 #: Chunks (runs without whitespace) longer than this skip spaCy's affix loop, which copies the rest of
 #: the chunk at every split (quadratic); they are cut linearly by ``_LONG_CHUNK_TOKEN`` instead.
@@ -124,7 +127,7 @@ def tokenize(tokenizer: Tokenizer, text: str) -> Doc:
     text = _SURROGATE.sub("\ufffd", text)
     if _LONG_CHUNK.search(text) is None:
         doc = tokenizer(text)
-        doc.user_data[TEXT_KEY] = text  # doc.text, kept so that no component rebuilds it from every token
+        DOC_TEXTS[doc] = text
         return doc
     docs: list[Doc] = []
     position = 0
