@@ -66,13 +66,14 @@ class Report:
     def add(self, name: str, timer: Timer) -> None:
         self.rows.append((name, timer))
 
-    def print(self, full: str, floor_names: tuple[str, ...]) -> None:
+    def print(self, ref_prefix: str = "ref:") -> None:
+        """The rows, each with its share of the rows that are not references (named ``ref_prefix``...)."""
         print(f"\n{self.articles} articles, {self.words:,} words (CPU seconds of this process; wall beside)")
         print(f"{'stage':<34}{'cpu s':>8}{'wall s':>8}{'art/s':>9}{'words/s':>11}{'ms/art':>8}{'share':>7}")
-        total = dict(self.rows)[full].cpu
+        total = sum(t.cpu for name, t in self.rows if not name.startswith(ref_prefix))
         for name, t in self.rows:
             rate = self.articles / t.cpu if t.cpu else float("inf")
-            share = f"{100 * t.cpu / total:5.1f}%" if not name.startswith(floor_names) else "   ref"
+            share = f"{100 * t.cpu / total:5.1f}%" if not name.startswith(ref_prefix) else "   ref"
             print(
                 f"{name:<34}{t.cpu:8.2f}{t.wall:8.2f}{rate:9.1f}{self.words / t.cpu if t.cpu else 0:11,.0f}"
                 f"{1000 * t.cpu / self.articles:8.2f}{share:>7}"
@@ -133,24 +134,15 @@ def warmed(ner: bool, warm: list[dict[str, Any]]) -> Any:
     return nlp
 
 
-def measure_stages(
-    ner: bool, arts: list[dict[str, Any]], warm: list[dict[str, Any]]
-) -> tuple[Report, list[dict[str, Any]]]:
-    """Each stage timed on its own over every article; the full pipeline timed in a separate pass; both
-    passes start from the same warmed state."""
-    import idnews_extract
+def measure_stages(ner: bool, arts: list[dict[str, Any]], warm: list[dict[str, Any]]) -> Report:
+    """Each stage timed on its own over every article, from a warmed state (the whole pipeline is timed
+    in the races)."""
     from idnews_extract.edge import doc_to_article
     from idnews_extract.lang.tokenizer import tokenize
     from idnews_extract.text.stage import run_text_stage
 
-    words = sum(len(a["text"].split()) for a in arts)
-    report = Report(len(arts), words)
+    report = Report(len(arts), sum(len(a["text"].split()) for a in arts))
     nlp = warmed(ner, warm)
-    full = Timer()
-    results = [full.run(lambda a: idnews_extract.extract(a["text"], nlp=nlp, reference_date=a.get("date"), id=a.get("id")).to_dict(), a) for a in arts]
-    report.add("full pipeline (extract)", full)
-
-    nlp = warmed(ner, warm)  # the stages see the articles for the first time too, in the same state
     stage_t, tok_t, edge_t = Timer(), Timer(), Timer()
     comp_t = {name: Timer() for name, _ in nlp.pipeline}
     news_tok = nlp.tokenizer
@@ -168,11 +160,11 @@ def measure_stages(
     for name, t in comp_t.items():
         report.add(f"  {name}", t)
     report.add("  edge (Doc -> Article -> dict)", edge_t)
-    return report, results
+    return report
 
 
 def race(systems: dict[str, Callable[[list[dict[str, Any]]], Any]], arts: list[dict[str, Any]],
-         chunk: int = 10) -> tuple[dict[str, Timer], dict[str, list[float]]]:
+         chunk: int = 20) -> tuple[dict[str, Timer], dict[str, list[float]]]:
     """Every system over the same articles, interleaved chunk by chunk (the order rotating), so that a
     burst of load on this shared machine hits them all alike. Returns each system's total Timer and,
     per system, its CPU time per chunk (for ratios chunk by chunk)."""
@@ -226,12 +218,12 @@ def measure_races(ner: bool, arts: list[dict[str, Any]], warm: list[dict[str, An
             forget_words()
             extract_partition(warm)
         refs = reference_systems(warm, dateparser_too)
-        timers, per_chunk = race({name: system, **refs}, arts, chunk=20)
+        timers, per_chunk = race({name: system, **refs}, arts)
         report = Report(len(arts), sum(len(a["text"].split()) for a in arts))
         for row, timer in timers.items():
             report.add(row, timer)
         print(f"\nrace: {name}, interleaved with the references in {len(per_chunk[name])} chunks")
-        report.print(name, ("ref:",))
+        report.print()
         for ref in refs:
             ratios = [r / o for r, o in zip(per_chunk[ref], per_chunk[name]) if o > 0]
             q = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else ratios * 3
@@ -310,9 +302,8 @@ def main() -> int:
     pool_n = 3 * args.n if args.workers > 1 else 0
     arts = read_articles(args.n + args.warmup + pool_n)
     arts, warm, pool_arts = arts[: args.n], arts[args.n : args.n + args.warmup] or arts[:1], arts[args.n + args.warmup :]
-    report, _ = measure_stages(ner, arts, warm)
-    print("\nstages (each timed apart, so their sum differs from the whole by the machine's noise)")
-    report.print("full pipeline (extract)", ("ref:",))
+    print("\nstages (each timed on its own; the whole pipeline is timed in the races below)")
+    measure_stages(ner, arts, warm).print()
     measure_races(ner, arts, warm, not args.no_dateparser)
     if args.workers > 1 and ner and pool_arts:
         measure_workers(pool_arts, args.workers)

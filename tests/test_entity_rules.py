@@ -123,6 +123,12 @@ def test_spans_sorted_without_overlap() -> None:
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
 
 
+def merged_with_model(text: str, model: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """``merge_entities`` of the rules and model spans given as (first occurrence of a string, label)."""
+    spans = [(text.index(words), text.index(words) + len(words), label) for words, label in model]
+    return {(text[s:e], lab) for s, e, lab in merge_entities(text, spans, find_rule_entities(text))}
+
+
 def test_merge_trims_titles_and_keeps_rule_events() -> None:
     text = "Presiden Joko Widodo membuka HUT Koperasi Ke 71 di Jakarta."
     model = [(0, 20, "PERSON"), (29, 44, "ORG")]  # "Presiden Joko Widodo", "HUT Koperasi Ke"
@@ -154,16 +160,12 @@ def test_merge_rule_place_beats_model_label_on_same_span() -> None:
     ],
 )
 def test_merge_rule_place_holding_the_model_place_wins(text: str, model_place: str, place: str) -> None:
-    start = text.index(model_place)
-    merged = merge_entities(text, [(start, start + len(model_place), "LOC")], find_rule_entities(text))
-    assert (place, "LOC") in {(text[s:e], lab) for s, e, lab in merged}
+    assert (place, "LOC") in merged_with_model(text, [(model_place, "LOC")])
 
 
 def test_merge_rule_place_does_not_swallow_a_model_span_of_another_label() -> None:
-    text = "Kemarin Ikon Kota Bekasi membuka cabang."
-    model = [(text.index("Ikon"), text.index(" Bekasi"), "ORG"), (text.index("Bekasi"), text.index(" membuka"), "LOC")]
-    merged = merge_entities(text, model, find_rule_entities(text))
-    assert ("Kota Bekasi", "LOC") not in {(text[s:e], lab) for s, e, lab in merged}
+    merged = merged_with_model("Kemarin Ikon Kota Bekasi membuka cabang.", [("Ikon Kota", "ORG"), ("Bekasi", "LOC")])
+    assert ("Kota Bekasi", "LOC") not in merged
 
 
 def test_merge_model_free_person_wins() -> None:
@@ -185,9 +187,8 @@ def test_merge_model_free_person_wins() -> None:
     ],
 )
 def test_merge_longer_model_name_or_rule_name(text: str, model_name: str, expected: str) -> None:
-    start = text.index(model_name)
-    merged = merge_entities(text, [(start, start + len(model_name), "PERSON")], find_rule_entities(text))
-    assert expected in {text[s:e] for s, e, lab in merged if lab == "PERSON"}, merged
+    merged = merged_with_model(text, [(model_name, "PERSON")])
+    assert (expected, "PERSON") in merged, merged
 
 
 def test_merge_drops_model_person_inside_a_role() -> None:

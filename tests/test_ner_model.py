@@ -123,7 +123,7 @@ def test_long_text_goes_through_the_model_in_slices(monkeypatch: pytest.MonkeyPa
     whole = host(text)
     monkeypatch.setattr(entities, "MAX_MODEL_TOKENS", 30)  # a sentence is about 14 tokens: cut every two or so
     sliced = host(text)
-    assert len(entities._slices(sliced)) > 3
+    assert len(entities._slices(sliced, entities.MAX_MODEL_TOKENS)) > 3
     assert [(e.start_char, e.end_char, e.label_) for e in sliced.ents] == [
         (e.start_char, e.end_char, e.label_) for e in whole.ents
     ]  # cut at sentence starts, the model reads each sentence as it did in one piece

@@ -12,7 +12,7 @@ from ..lang.tokenizer import DOC_TEXTS
 __all__ = ["char_span", "doc_text", "rule_tokens"]
 
 #: Each Doc's rule-layer tokens, for as long as the Doc lives (beside it, as ``DOC_TEXTS``)
-_RULE_TOKENS: weakref.WeakKeyDictionary[Doc, tuple[str, list[Tok]]] = weakref.WeakKeyDictionary()
+_RULE_TOKENS: weakref.WeakKeyDictionary[Doc, list[Tok]] = weakref.WeakKeyDictionary()
 
 
 def doc_text(doc: Doc) -> str:
@@ -22,20 +22,17 @@ def doc_text(doc: Doc) -> str:
     component reads it; a Doc's text never changes, so one copy serves them all.
     """
     text = DOC_TEXTS.get(doc)
-    if text is None or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
-        text = doc.text
-        DOC_TEXTS[doc] = text
+    if text is None:
+        text = DOC_TEXTS[doc] = doc.text
     return text
 
 
 def rule_tokens(doc: Doc) -> list[Tok]:
     """``tokenize(doc_text(doc))``, computed once per Doc: the entity and people components both read it."""
-    text = doc_text(doc)
-    cached = _RULE_TOKENS.get(doc)
-    if cached is None or cached[0] is not text:
-        cached = (text, tokenize(text))
-        _RULE_TOKENS[doc] = cached
-    return cached[1]
+    toks = _RULE_TOKENS.get(doc)
+    if toks is None:
+        toks = _RULE_TOKENS[doc] = tokenize(doc_text(doc))
+    return toks
 
 
 def char_span(doc: Doc, start: int, end: int, label: str = "") -> Span | None:

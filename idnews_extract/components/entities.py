@@ -31,10 +31,8 @@ MAX_MODEL_TOKENS = 4_000
 MAX_BATCH_TOKENS = 16_000
 
 
-def _slices(doc: Doc, size: int | None = None) -> list[tuple[int, int]]:
-    """Token ranges of at most ``size`` (default :data:`MAX_MODEL_TOKENS`) tokens that cover ``doc``, cut at
-    a sentence start when one is near."""
-    size = MAX_MODEL_TOKENS if size is None else size
+def _slices(doc: Doc, size: int) -> list[tuple[int, int]]:
+    """Token ranges of at most ``size`` tokens that cover ``doc``, cut at a sentence start when one is near."""
     out: list[tuple[int, int]] = []
     start, n = 0, len(doc)
     while n - start > size:
@@ -101,7 +99,7 @@ class EntityRecognizer:
             if len(doc) <= MAX_MODEL_TOKENS:
                 parts.append((doc, doc, 0))
             else:
-                parts.extend((doc, _slice_doc(doc, a, b), doc[a].idx) for a, b in _slices(doc))
+                parts.extend((doc, _slice_doc(doc, a, b), doc[a].idx) for a, b in _slices(doc, MAX_MODEL_TOKENS))
         groups: list[list[Doc]] = [[]]
         size = 0
         for _, part, _ in parts:

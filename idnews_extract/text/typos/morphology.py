@@ -28,11 +28,6 @@ def affixes() -> dict:
 
 def strip_suffixes(word: str) -> Iterator[str]:
     """Every stem left by removing an optional particle, possessive and derivational suffix, in order."""
-    return iter(dict.fromkeys(_suffix_stems(word)))
-
-
-def _suffix_stems(word: str) -> list[str]:
-    """The word and its suffix-stripped stems, in peeling order (repeats possible)."""
     stems = [word]
     for layer in _suffix_layers():
         for s in stems[:]:
@@ -41,7 +36,7 @@ def _suffix_stems(word: str) -> list[str]:
             for suf in layer:
                 if s.endswith(suf) and len(s) - len(suf) >= MIN_ROOT:
                     stems.append(s[: -len(suf)])
-    return stems
+    return iter(dict.fromkeys(stems))
 
 
 @cache
@@ -56,10 +51,7 @@ def strip_prefix(word: str) -> Iterator[str]:
     ``restore`` + the rest; ``condition`` limits the rest's first letter (``vowel``, a string of
     letters, or ``""`` for any).
     """
-    rules = _prefix_rules_by_head().get(word[:2])
-    if not rules:
-        return
-    for surface, restore, cond in rules:
+    for surface, restore, cond in _prefix_rules_by_head().get(word[:2], ()):
         if not word.startswith(surface):
             continue
         rest = word[len(surface) :]
