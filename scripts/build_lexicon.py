@@ -39,6 +39,7 @@ HOLDOUT_EVERY = 10  # articles i % 10 == 0 are held out for bench/typos.py
 MIN_CORPUS_COUNT = 2  # corpus-only words need this many occurrences to count as known
 MIN_BIGRAM_COUNT = 2
 NAME_SHARE = 0.8  # flag ``n`` when this share of a word's corpus occurrences is capitalised mid-sentence
+LOWER_SHARE = 0.5  # flag ``l`` when at least this share of a word's mid-sentence occurrences is lower case
 SCALE = 1e8  # pseudo-counts per 10^8 tokens
 ENGLISH_TOP_N = 40_000
 
@@ -48,11 +49,15 @@ LOWER_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 SENT_END = {".", "!", "?", '"', "\u201c", "\u201d", ":", "(", ")", "-"}
 
 
-def corpus_counts(path: Path) -> tuple[collections.Counter, collections.Counter, collections.Counter, int]:
-    """Lowercase unigram counts, lowercase space-adjacent bigram counts, mid-sentence capitalised counts."""
+def corpus_counts(
+    path: Path,
+) -> tuple[collections.Counter, collections.Counter, collections.Counter, collections.Counter, int]:
+    """Lowercase unigram counts, lowercase space-adjacent bigram counts, mid-sentence capitalised counts (cased
+    keys) and mid-sentence lower-case counts."""
     uni: collections.Counter = collections.Counter()
     bi: collections.Counter = collections.Counter()
     caps: collections.Counter = collections.Counter()
+    lower_mid: collections.Counter = collections.Counter()
     total = 0
     with path.open(encoding="utf-8") as fh:
         for i, line in enumerate(fh):
@@ -71,13 +76,16 @@ def corpus_counts(path: Path) -> tuple[collections.Counter, collections.Counter,
                         total += 1
                         if prev is not None and para[prev_end : m.start()] == " ":
                             bi[prev, low] += 1
-                        if tok[0].isupper() and prev_tok not in SENT_END and not tok.isupper():
-                            caps[tok] += 1
+                        if prev_tok not in SENT_END and not tok.isupper():
+                            if tok[0].isupper():
+                                caps[tok] += 1
+                            else:
+                                lower_mid[low] += 1
                         prev, prev_end = low, m.end()
                     else:
                         prev = None
                     prev_tok = tok
-    return uni, bi, caps, total
+    return uni, bi, caps, lower_mid, total
 
 
 def hunspell_stems(path: Path) -> set[str]:
@@ -115,7 +123,7 @@ def write_gz(path: Path, rows: list[str]) -> None:
 
 
 def build(corpus: Path, out: Path) -> None:
-    uni, bi, caps, total = corpus_counts(corpus)
+    uni, bi, caps, lower_mid, total = corpus_counts(corpus)
     log.info("corpus: %d tokens, %d types, %d bigram types", total, len(uni), len(bi))
     wf = {w: wordfreq.word_frequency(w, "id") for w in wordfreq.top_n_list("id", 10**6)}
     wf = {w: f for w, f in wf.items() if LOWER_WORD_RE.fullmatch(w)}
@@ -140,10 +148,17 @@ def build(corpus: Path, out: Path) -> None:
         add(w, "h")
     for w in tess_lower:
         add(w, "t")
+    caps_mid: collections.Counter = collections.Counter()
     for w, c in caps.items():  # mostly written capitalised mid-sentence: a name, not a common word
         low = w.lower()
+        caps_mid[low] += c
         if low in words and uni.get(low, 0) >= MIN_CORPUS_COUNT and c >= NAME_SHARE * uni[low]:
             add(low, "n")
+    # an ordinary word unless mostly capitalised mid-sentence (a word seen only opening sentences is one too);
+    # judged mid-sentence only, so a name that often opens a sentence (``Jokowi mengatakan``) gets no ``l``
+    for low, c in uni.items():
+        if c >= MIN_CORPUS_COUNT and lower_mid[low] >= LOWER_SHARE * (lower_mid[low] + caps_mid[low]):
+            add(low, "l")
     rows = []
     for w in sorted(words):
         f, flags = words[w]

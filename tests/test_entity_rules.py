@@ -67,6 +67,8 @@ def test_later_bare_mention_of_found_name() -> None:
         ("Saham PT Sinar Terang Abadi Tbk naik tajam.", "PT Sinar Terang Abadi Tbk"),
         ("Produk PT Bumi Sejahtera (Persero) laris.", "PT Bumi Sejahtera (Persero)"),
         ("Penelitian dilakukan Universitas Gadjah Mada tahun ini.", "Universitas Gadjah Mada"),
+        ("Ia diperiksa di Polda Metro Jaya, Senin.", "Polda Metro Jaya"),  # not the city of Metro
+        ("Ketua Umum Partai Hijau Nusantara (PHN), Rudi Hartawan, hadir.", "Partai Hijau Nusantara"),
     ],
 )
 def test_org_patterns(text: str, org: str) -> None:
@@ -234,7 +236,7 @@ def test_honorifics_file_well_formed() -> None:
 
 def test_pattern_files_well_formed() -> None:
     org = er._lang("org_patterns.tsv")
-    assert org and all(len(r) == 3 and r[1] == "ORG" and r[2] in ("name", "place", "company", "suffix") for r in org)
+    assert org and all(len(r) == 3 and r[1] == "ORG" and r[2] in ("name", "place", "company", "suffix", "standalone") for r in org)
     assert len({r[0] for r in org}) == len(org)
     ev = er._lang("event_patterns.tsv")
     assert ev and all(len(r) == 2 and r[1] in ("name", "standalone") for r in ev)
@@ -414,3 +416,46 @@ def test_model_spans_lose_leading_lower_case_words() -> None:
     assert er._trim_span(text, (start, start + 20, "ORG")) == (start + 4, start + 20, "ORG")
     start = text.index("iPhone")
     assert er._trim_span(text, (start, start + 6, "ORG")) == (start, start + 6, "ORG")
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Macet panjang terjadi di Jalan Jenderal Sudirman pagi ini.", "Jalan Jenderal Sudirman"),
+        ("Pesawat itu mendarat di Bandara Sultan Hasanuddin, Makassar.", "Bandara Sultan Hasanuddin"),
+    ],
+)
+def test_title_after_a_place_head_is_part_of_the_place_name(text: str, place: str) -> None:
+    got = ents(text)
+    assert (place, "LOC") in got
+    assert not any(label == "PERSON" for _, label in got)
+
+
+def test_balinese_name_keeps_its_i_and_roman_numerals_stay_anchors() -> None:
+    assert ("I Wayan Sudarsa", "PERSON") in ents("Ketua DPRD Bali I Wayan Sudarsa membuka rapat itu.")
+    assert ("Budi Santoso", "PERSON") in ents("Anggota Komisi I DPR Budi Santoso hadir.")
+
+
+def test_model_person_opening_a_sentence_is_kept_and_ordinary_words_are_not() -> None:
+    text = "Jokowi mengatakan proyek itu selesai. Sejak pagi warga menunggu."
+    name = (0, len("Jokowi"), "PERSON")
+    word = (text.index("Sejak"), text.index("Sejak") + len("Sejak"), "PERSON")
+    assert er.merge_entities(text, [name, word], []) == [name]
+
+
+def test_model_person_that_is_a_province_short_name_is_a_place() -> None:
+    text = "Warga Sulut antusias menyambut pemilihan itu."
+    span = (text.index("Sulut"), text.index("Sulut") + len("Sulut"), "PERSON")
+    assert er.merge_entities(text, [span], []) == [(span[0], span[1], "LOC")]
+
+
+def test_rule_name_holding_a_model_org_yields_to_the_model_person() -> None:
+    text = "Hal itu disampaikan Direktur Pemasaran dan Niaga Pertamina Hanung Budya di Jakarta."
+    assert ("Niaga Pertamina Hanung Budya", "PERSON") in {(text[s:e], lab) for s, e, lab in find_rule_entities(text)}
+    got = merged_with_model(text, [("Pertamina", "ORG"), ("Hanung Budya", "PERSON")])
+    assert {("Pertamina", "ORG"), ("Hanung Budya", "PERSON")} <= got
+
+
+def test_pattern_org_cut_before_a_model_person_loses_a_trailing_dan() -> None:
+    text = "Rapat itu dihadiri Badan Pengelola Pasar dan Rina Kusuma dari dinas."
+    assert ("Badan Pengelola Pasar", "ORG") in merged_with_model(text, [("Rina Kusuma", "PERSON")])

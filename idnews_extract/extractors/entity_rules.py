@@ -29,6 +29,7 @@ LABELS = ("PERSON", "ORG", "LOC", "EVENT")
 _TOKEN = re.compile(r"\w+(?:[.’'\-/]\w+)*|[^\w\s]")
 _CONNECTORS = frozenset({"dan", "&", "untuk", "of", "and", "for", "the", "de", "van", "der", "bin", "binti"})
 _MAX_NAME_TOKENS = 4
+_CUT_TAIL_RE = re.compile(r"(?:\s+(?:dan|serta|&))*\s*$")
 _MAX_ROLE_GAP = 60  # characters of capitalised role words between a model PERSON and the name after it
 _MAX_RUN = 14  # longest capitalised run a pattern may take (bounded look-ahead)
 _MAX_DESCRIPTOR_GAP = 3  # lower-case words between a descriptor and a name: pengamat ekonomi senior X
@@ -120,7 +121,7 @@ def _honorific_tokens() -> frozenset[str]:
 
 @cache
 def org_patterns() -> dict[str, str]:
-    """Organisation head -> complement kind (name, place, company, suffix)."""
+    """Organisation head -> complement kind (name, place, company, suffix, standalone)."""
     return {head: comp for head, label, comp in _lang("org_patterns.tsv") if label == "ORG"}
 
 
@@ -362,9 +363,19 @@ def _is_anchor(toks: list[Tok], k: int) -> int:
                     pn = min(_run(toks, k + n, stop_at_titles=True), k + n + 2) - (k + n)
                 n += pn
             return n
-    if _is_roman(t.text):
+    if _is_roman(t.text) and not _balinese_prefix(toks, k):
         return 1
     return 0
+
+
+def _balinese_prefix(toks: list[Tok], k: int) -> bool:
+    """``I`` before a given name (``I Made Mudharta``, ``I Gusti Ngurah``) opens a Balinese name: no numeral."""
+    return (
+        toks[k].text == "I"
+        and k + 1 < len(toks)
+        and toks[k + 1].text.lower() in given_names()
+        and _adjacent(toks, k, k + 2)
+    )
 
 
 def _is_roman(word: str) -> bool:
@@ -468,7 +479,7 @@ def find_titled_names(text: str, toks: list[Tok] | None = None) -> list[TitledNa
             i += 1
             continue
         n, kinds = _title_at(toks, i)
-        if not n or not (kinds & {"head", "descriptor", "rank", "modifier"}):
+        if not n or not (kinds & {"head", "descriptor", "rank", "modifier"}) or _after_name_head(toks, i):
             i += 1
             continue
         head_start = i
@@ -514,6 +525,20 @@ def find_titled_names(text: str, toks: list[Tok] | None = None) -> list[TitledNa
                 end = after
         i = end
     return out
+
+
+def _after_name_head(toks: list[Tok], k: int) -> bool:
+    """Token ``k`` comes right after the head of a place or body named after someone (``Jalan`` | ``Jenderal
+    Sudirman``, ``Bandara`` | ``Sultan Hasanuddin``, ``Universitas`` | ``Jenderal Soedirman``): a title there is
+    part of that name, not a role."""
+    for q in range(max(0, k - 3), k):
+        if not toks[q].is_cap or not _adjacent(toks, q, k + 1):
+            continue
+        for table in (_place_head_table(), _org_table()):
+            n, comp = _match(toks, q, table)
+            if n and q + n == k and comp == "name":
+                return True
+    return False
 
 
 def _apposed_name(toks: list[Tok], k: int) -> int | None:
@@ -584,7 +609,12 @@ def _mid_title(toks: list[Tok], i: int) -> bool:
         return False  # sentence or clause start: ``. Dinas``
     if i == 1:
         return False
-    return not (_title_at(toks, i - 1)[0] or _place_at(toks, i - 1)[0] or _starts_head(toks, i - 1))
+    return not (
+        _title_at(toks, i - 1)[0]
+        or any(_title_at(toks, q)[0] == i - q for q in range(max(0, i - 3), i - 1))  # Ketua Umum | Partai ...
+        or _place_at(toks, i - 1)[0]
+        or _starts_head(toks, i - 1)
+    )
 
 
 def _pattern_spans(toks: list[Tok], blocked: set[int]) -> list[tuple[int, int, int, int, str]]:
@@ -619,6 +649,8 @@ def _pattern_spans(toks: list[Tok], blocked: set[int]) -> list[tuple[int, int, i
         if comp == "place":
             pn, _ = _place_at(toks, j) if adjacent else (0, "")
             end = j + pn if pn else (min(_run(toks, j, stop_at_titles=True), j + 3) if adjacent else j)
+        elif comp == "standalone" and label == "ORG":
+            end = j  # a complete name (Polda Metro Jaya); what follows is a title or a person's name
         else:
             end = _run(toks, j, numbers=label == "EVENT", stop_at_titles=label == "ORG") if adjacent else j
             if label == "LOC":
@@ -905,15 +937,15 @@ def _known_name_word(word: str) -> bool:
 def _common_word_span(text: str, span: Span) -> bool:
     """A one-word model span that is an ordinary lowercase word of news text (``Terima``, ``Sejak``, ``Pola``).
 
-    The statistical model over-tags capitalised words; a word the corpus writes in lower case and that is
-    no given name is no PERSON anywhere, and no ORG or LOC at the start of a sentence.
+    The statistical model over-tags capitalised words; a word the corpus mostly writes in lower case
+    mid-sentence (flag ``l``) and that is no given name is no PERSON anywhere, and no ORG or LOC at the start
+    of a sentence. A name that often opens a sentence (``Jokowi mengatakan``) is no such word.
     """
     word = text[span[0] : span[1]]
     if not word.isalpha() or word.isupper():
         return False
     lower = word.lower()
-    flags = lexicon().flags.get(lower, "")
-    if "c" not in flags or "n" in flags or lower in given_names():
+    if "l" not in lexicon().flags.get(lower, "") or lower in given_names():
         return False
     if span[2] == "PERSON":
         return True
@@ -944,15 +976,17 @@ def _common_acronym(text: str, span: Span) -> bool:
 
 
 def _ordinary_word(word: str) -> bool:
-    """A word news writes in lower case (``Menurut``, ``Fikih``), not one it mostly capitalises."""
+    """A word news writes in lower case (``Menurut``; flag ``l``), or, where the corpus lacks it, a dictionary
+    stem (``Fikih``). wordfreq alone says nothing: it lists names lower-cased."""
     flags = lexicon().flags.get(word.lower(), "")
-    return ("c" in flags or "w" in flags) and "n" not in flags
+    return "l" in flags or ("c" not in flags and "h" in flags)
 
 
 def _village(text: str, span: Span) -> bool:
-    """A model PERSON that is a village or district name with no given name in it (``Cibaduyut``)."""
+    """A model PERSON that is a village, a district or a province's short name (``Sulut``) with no given
+    name in it (``Cibaduyut``)."""
     name = text[span[0] : span[1]]
-    return (name in villages() or places().get(name) == "district") and not _has_given_name(name)
+    return (name in villages() or places().get(name) in ("district", "province_abbrev")) and not _has_given_name(name)
 
 
 def _has_given_name(name: str) -> bool:
@@ -1024,6 +1058,7 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
     toks = tokenize(text) if toks is None else toks
     tok_starts = [t.start for t in toks]
     rule_persons = [r for r in rules if r[2] == "PERSON"]
+    bodies = sorted(m for m in model if m[2] != "PERSON")
     model_clean: list[Span] = []
     for span in model:
         trimmed_span = _trim_span(text, span)
@@ -1043,7 +1078,7 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
             model_clean.append(named)
             continue
         person = _rule_person_in(rule_persons, span)
-        if person is not None:
+        if person is not None and not (span[2] == "PERSON" and _body_between(bodies, person[0], span[0])):
             # the rules found a name where the model read part of it (``Monardo`` for ``Doni Monardo``) or
             # ran a role's place into it (LOC ``Sulut Ardiles Mewoh``): the name is the rule's, the place too
             model_clean.append(person)
@@ -1066,7 +1101,7 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
             k = bisect_right(person_starts, span[0])
             while k < len(model_persons) and model_persons[k][0] < span[1]:
                 p = model_persons[k]
-                cut = text[span[0] : p[0]].rstrip()
+                cut = _CUT_TAIL_RE.sub("", text[span[0] : p[0]])  # Dinas X dan | Budi: no trailing "dan"
                 if span[1] <= p[1] and len(tokenize_words(cut)) > 1 + cut.endswith("."):
                     # not when only the head would be left: PT. Charoen Pokphand Indonesia is the company's name
                     span = (span[0], span[0] + len(cut), "ORG")
@@ -1094,6 +1129,13 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
         ends.insert(k, span[1])
     spans = _list_places(text, sorted(set(taken)), set(rule_persons))
     return _name_repeats(text, spans, toks)
+
+
+def _body_between(bodies: list[Span], start: int, end: int) -> bool:
+    """A model ORG or LOC (``bodies``, sorted) lies within ``start:end``: a rule name that holds it before the
+    model's person ran the role's organisation into the name (``Niaga Pertamina Hanung Budya``)."""
+    k = bisect_left(bodies, (start, start, ""))
+    return k < len(bodies) and bodies[k][1] <= end
 
 
 def _holds_place(model: list[Span], span: Span) -> bool:

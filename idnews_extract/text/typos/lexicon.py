@@ -35,7 +35,7 @@ class Lexicon:
 
     ``freq``: pseudo-count per 10^8 tokens (wordfreq and corpus mixed); ``count``: raw corpus count;
     ``flags``: source letters (``w`` wordfreq, ``c`` corpus, ``h`` hunspell stem, ``t`` tesseract; ``n``:
-    mostly capitalised in the corpus, a name);
+    mostly capitalised in the corpus, a name; ``l``: mostly lower case mid-sentence, an ordinary word);
     ``names``: cased proper nouns with their mid-sentence corpus count; ``bigrams``: ``"a b"`` -> count.
     """
 
