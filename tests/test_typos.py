@@ -192,7 +192,7 @@ def test_words_file_well_formed() -> None:
         word, freq, count, flags = row.split("\t")
         assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word), row
         assert int(freq) >= 0 and int(count) >= 0
-        assert flags and set(flags) <= set("chntw"), row
+        assert flags and set(flags) <= set("chlntw"), row
         assert word not in seen
         seen.add(word)
 
