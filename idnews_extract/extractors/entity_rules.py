@@ -982,7 +982,7 @@ def _ordinary_word(word: str) -> bool:
     return "l" in flags or ("c" not in flags and "h" in flags)
 
 
-def _village(text: str, span: Span) -> bool:
+def _listed_place(text: str, span: Span) -> bool:
     """A model PERSON that is a village, a district or a province's short name (``Sulut``) with no given
     name in it (``Cibaduyut``)."""
     name = text[span[0] : span[1]]
@@ -1049,8 +1049,8 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
     the model wins for free-form PERSON (after its titles are trimmed off) and for spans longer than a
     rule place. A pattern ORG that ran into a model PERSON
     (``Dinas Kesehatan Kota Bekasi Tanti``) is cut before it. Model spans lose a trailing part without a
-    letter (``Jakarta (18/11/2017)``). A model PERSON that is a village or district becomes LOC; a model
-    span made of ordinary words, a common-noun acronym (``BUMN``) or no letter at all is dropped, and so is
+    letter (``Jakarta (18/11/2017)``). A model PERSON that is a village, a district or a province's short
+    name becomes LOC; a model span made of ordinary words, a common-noun acronym (``BUMN``) or no letter at all is dropped, and so is
     a model PERSON between a title and the name it introduces (part of the role). In a list of mostly
     places, the model's persons are places. Later bare mentions of a found name's words join as PERSON.
     ``toks`` is ``tokenize(text)`` when the caller has it.
@@ -1070,7 +1070,7 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
         ):
             continue
         span = trimmed_span
-        if span[2] == "PERSON" and _village(text, span):
+        if span[2] == "PERSON" and _listed_place(text, span):
             model_clean.append((span[0], span[1], "LOC"))
             continue
         named = _named_after(text, span) if span[2] == "PERSON" else None
