@@ -459,3 +459,54 @@ def test_rule_name_holding_a_model_org_yields_to_the_model_person() -> None:
 def test_pattern_org_cut_before_a_model_person_loses_a_trailing_dan() -> None:
     text = "Rapat itu dihadiri Badan Pengelola Pasar dan Rina Kusuma dari dinas."
     assert ("Badan Pengelola Pasar", "ORG") in merged_with_model(text, [("Rina Kusuma", "PERSON")])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('"Kami siap," kata Tarnoyo Wiradisastra di Bandung.', "Tarnoyo Wiradisastra"),
+        ("Hal senada dikemukakan Lusiana Hartawati dari lembaga itu.", "Lusiana Hartawati"),
+        ("Menurut Darsiwan, harga beras naik.", "Darsiwan"),
+        ('"Kami siap," ujar Ny. Darsiwan.', "Darsiwan"),
+        ("Ada pedagang yang rugi. Sumarni Kartodirjo (46), pemilik warung, mengaku pasrah.", "Sumarni Kartodirjo"),
+    ],
+)
+def test_speech_cue_or_age_vouches_for_a_bare_name(text: str, name: str) -> None:
+    assert (name, "PERSON") in ents(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ia memilih kata Merdeka untuk judul.",  # kata the noun: no quote or comma before it
+        '"Harga naik," tulis Sky Sports.',  # ends in an English word: a medium
+        '"Kami siap," kata Presiden.',  # a title alone
+        "Menurut Lembaga Survei Nusantara (LSN), elektabilitas naik.",  # an organisation
+    ],
+)
+def test_speech_cue_before_no_name_vouches_for_nothing(text: str) -> None:
+    assert not any(label == "PERSON" for _, label in ents(text))
+
+
+def test_name_after_a_speech_cue_or_with_an_age_is_no_model_place() -> None:
+    text = '"Kami siap," kata Tarnoyo Wiradisastra di Bandung.'
+    assert ("Tarnoyo Wiradisastra", "PERSON") in merged_with_model(text, [("Wiradisastra", "LOC")])
+    text = "Sumarni Kartodirjo (46), pemilik warung, mengaku pasrah."
+    assert ("Sumarni Kartodirjo", "PERSON") in merged_with_model(text, [("Sumarni Kartodirjo", "ORG")])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rank is followed by the name, whatever the name's first word
+        ("Wakapolres Temanggung Kompol Dax Sutanto mengatakan hal itu.", ("Wakapolres Temanggung Kompol", "Dax Sutanto")),
+        ("Kabid Humas Polda Jambi Komisaris Besar Polisi Dax Sutanto hadir.",
+         ("Kabid Humas Polda Jambi Komisaris Besar Polisi", "Dax Sutanto")),
+        # a word news writes as a name opens the name right after the role's place ...
+        ("Wali Kota Bogor Sandiaga Wiratama membuka acara.", ("Wali Kota Bogor", "Sandiaga Wiratama")),
+        # ... but not an English word: Manchester United is a club
+        ("Manajer Manchester United Jose Mourinho memuji pemainnya.", ("Manajer Manchester United", "Jose Mourinho")),
+    ],
+)
+def test_where_a_name_after_a_rank_or_place_starts(text: str, expected: tuple[str, str]) -> None:
+    assert _titled(text) == [expected]

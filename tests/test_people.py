@@ -161,3 +161,16 @@ def test_roles_joined_by_sekaligus_are_two_roles() -> None:
     text = "Pengamat penerbangan sekaligus anggota Ombudsman, Alvin Hartono, mengatakan jadwal aman."
     i = text.index("Alvin Hartono")
     assert find_roles(text, i, i + len("Alvin Hartono")) == ["Pengamat penerbangan", "anggota Ombudsman"]
+
+
+def test_descriptor_role_ends_before_dengan() -> None:
+    text = "Sumarni Kartodirjo, pedagang sayur dengan lapak kecil, mengaku rugi."
+    got = by_name(cluster_people(text, persons(text, "Sumarni Kartodirjo")))
+    assert got["Sumarni Kartodirjo"].roles == ("pedagang sayur",)
+
+
+def test_a_nickname_clipped_off_the_end_of_a_name_word_is_an_alias() -> None:
+    text = "Harin Kusumawardani membuka usaha katering. Usaha itu laris, kata Wardani."
+    got = by_name(cluster_people(text, persons(text, "Harin Kusumawardani", "Wardani")))
+    assert set(got) == {"Harin Kusumawardani"}
+    assert got["Harin Kusumawardani"].aliases == ("Wardani",)

@@ -19,6 +19,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from idnews_extract.extractors.acronyms import find_acronyms
+from idnews_extract.extractors.cues import lexicon as cue_lexicon
 from idnews_extract.text.typos.lexicon import load as lexicon
 
 logger = logging.getLogger(__name__)
@@ -385,14 +386,15 @@ def _is_roman(word: str) -> bool:
 def _split_name(text: str, toks: list[Tok], i: int, j: int, *, rare_names: bool = True) -> tuple[int, int] | None:
     """In the run ``toks[i:j]`` after a title, the char span of the person's name, or None.
 
-    The name starts at an honorific, else after the last anchor (place, acronym, org word), at the first
-    known given name, else (with ``rare_names``) at the first unknown word; a long remainder keeps its last
-    two words. A role set off after a name (``Umi Noor Wijiati, Direktur PT Mediatama Binakreasi,``) is
+    The name starts at an honorific, else after the last anchor (place, acronym, org word): right there after
+    a rank, or after a place when a word news writes as a name follows, else at the first known given name,
+    else (with ``rare_names``) at the first unknown word; a long remainder keeps its last two words. A role set off after a name (``Umi Noor Wijiati, Direktur PT Mediatama Binakreasi,``) is
     read without ``rare_names``: an unknown word there ends a company's name more often than it starts
     a person's.
     """
     k = i
     last_anchor = i
+    after_place = after_rank = False  # the last anchor is a place, a rank
     while k < j:
         taken, hon, rest = _honorific_at(text, toks, k)
         if hon is not None and (k + taken < j or toks[k + taken - 1].end > rest):
@@ -407,6 +409,8 @@ def _split_name(text: str, toks: list[Tok], i: int, j: int, *, rare_names: bool 
             return start, toks[j - 1].end
         n = _is_anchor(toks, k)
         if n:
+            after_place = bool(_place_at(toks, k)[0])
+            after_rank = "rank" in _title_at(toks, k)[1]
             k += n
             last_anchor = k
         else:
@@ -421,6 +425,8 @@ def _split_name(text: str, toks: list[Tok], i: int, j: int, *, rare_names: bool 
         return None
     if last_anchor > i and toks[last_anchor - 1].text == ")" and not _ordinary_word(toks[cand[0]].text):
         start_idx: int | None = cand[0]  # a bracketed acronym closes the body: Bank Indonesia (BI) Juda Agung
+    elif cand and cand[0] == last_anchor and (after_rank or (after_place and _name_after_place(toks, cand[0]))):
+        start_idx = cand[0]  # a name right after a rank (AKBP | Dax Imanuelle) or the role's place (DKI Jakarta | Sandiaga Uno)
     else:
         start_idx = next((m for m in cand if toks[m].text.lower() in given_names()), None)
     if start_idx is None and not name_follows and rare_names:  # a rare first name no word list knows: Iola Abas
@@ -438,6 +444,13 @@ def _split_name(text: str, toks: list[Tok], i: int, j: int, *, rare_names: bool 
     if all(len(toks[m].text) == 1 for m in range(start_idx, j) if toks[m].is_word):
         return None
     return toks[start_idx].start, toks[j - 1].end
+
+
+def _name_after_place(toks: list[Tok], k: int) -> bool:
+    """Token ``k``, right after a place in a role, opens the name: a word news writes as a name, and no title
+    or English word (``Manchester`` | ``United`` is a club)."""
+    word = toks[k].text
+    return _known_name_word(word) and not _english_word(word) and not _title_at(toks, k)[0]
 
 
 def first_name_like(word: str) -> bool:
@@ -593,6 +606,80 @@ def _honorific_names(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
     return out
 
 
+def _context_names(text: str, toks: list[Tok]) -> list[tuple[int, int, bool]]:
+    """Names the context vouches for without a title, as (start, end, aged): a name followed by an age
+    (``Fikri Nur Fakhmi (29)``: only a person has one) and the agent right after a speech cue (``," kata
+    Tutum Rahanta``, ``dikemukakan X``, ``menurut X``, ``ujar Ny. X``: a person, or a company or medium
+    the model knows). The name is one to four capitalised words (:func:`_plain_name`); after a cue, the
+    last is no English word (``tulis Sky Sports``, ``menurut Reuters``)."""
+    out: list[tuple[int, int, bool]] = []
+    cue_words = _speaker_cue_words()
+    for k, tok in enumerate(toks):
+        if k and tok.text == "(" and _age_at(toks, k) and _adjacent(toks, k - 1, k + 1):
+            start = k
+            while k - start < _MAX_NAME_TOKENS and start and _is_name_word(toks[start - 1]) and _adjacent(toks, start - 1, start + 1):
+                start -= 1
+            if _plain_name(toks, start, k):
+                out.append((toks[start].start, toks[k - 1].end, True))
+        elif tok.text.lower() in cue_words and k + 1 < len(toks) and _adjacent(toks, k, k + 2):
+            if cue_words[tok.text.lower()] and (not k or toks[k - 1].text not in _QUOTE_CLOSERS):
+                continue  # kata, jelas: a noun or adjective too, a cue only after a quote or comma
+            i = k + 1
+            taken, hon, _ = _honorific_at(text, toks, i)
+            if hon is not None and hon.use == "address" and i + taken < len(toks) and _adjacent(toks, i + taken - 1, i + taken + 1):
+                i += taken  # ujar Ny. Darsiwan: the name after the form of address
+            end = _run(toks, i, stop_at_titles=True)
+            if _plain_name(toks, i, end) and not _english_word(toks[end - 1].text):
+                out.append((toks[i].start, toks[end - 1].end, False))
+    return out
+
+
+_INF_POS = 1 << 62  # sorts after every character offset
+_QUOTE_CLOSERS = frozenset({",", '"', "\u201d", "\u2019", "'"})
+
+
+def _age_at(toks: list[Tok], k: int) -> bool:
+    """``(29)`` or ``(29 tahun)`` at token ``k``."""
+    rest = [t.text for t in toks[k + 1 : k + 4]]
+    return bool(rest) and rest[0].isdigit() and len(rest[0]) <= 2 and (rest[1:2] == [")"] or rest[1:3] == ["tahun", ")"])
+
+
+def _english_word(word: str) -> bool:
+    """An English word that is no given name (``Sports``, ``United``; not ``Bethany``)."""
+    low = word.lower()
+    return low in lexicon().english and low not in given_names()
+
+
+@cache
+def _speaker_cue_words() -> dict[str, bool]:
+    """One-word speech cues followed by their agent (``kata``, ``dikemukakan``, ``menurut``), each with whether
+    it needs a quote mark or comma before it to be a cue."""
+    out: dict[str, bool] = {}
+    for first, forms in cue_lexicon().cues.items():
+        for cue in forms:
+            if " " in cue.form or cue.form.endswith("nya"):
+                continue
+            if cue.role == "POST":
+                out[first] = True
+            elif cue.role == "PREP" or (cue.role == "PASS" and "backward" in cue.flags):
+                out[first] = False
+    return out
+
+
+def _plain_name(toks: list[Tok], i: int, j: int) -> bool:
+    """``toks[i:j]`` reads as a bare personal name: one to four capitalised words, none an ordinary word, an
+    honorific, an anchor (title, place, acronym, organisation word) or a connector, and no acronym after it."""
+    if j <= i or j - i > _MAX_NAME_TOKENS:
+        return False
+    for m in range(i, j):
+        t = toks[m]
+        if not _is_name_word(t) or "." in t.text or _ordinary_word(t.text) or t.is_acronym or t.text in acronyms():
+            return False
+        if _is_anchor(toks, m) or _starts_head(toks, m) or t.text in _honorific_tokens():
+            return False
+    return not (j + 1 < len(toks) and toks[j].text == "(" and toks[j + 1].is_acronym)  # Lembaga Survei Indonesia (LSI)
+
+
 def _pattern_tables() -> tuple[tuple[dict[str, list[tuple[tuple[str, ...], str]]], str], ...]:
     return ((_event_table(), "EVENT"), (_org_table(), "ORG"), (_place_head_table(), "LOC"))
 
@@ -701,6 +788,8 @@ def find_rule_entities(text: str, toks: list[Tok] | None = None) -> list[Span]:
     for s, e in sorted(person, key=lambda se: (se[0], -se[1])):
         claim(s, e, "PERSON")
     for s, e in _person_repeats(text, toks, person):
+        claim(s, e, "PERSON")
+    for s, e, _ in _context_names(text, toks):  # not repeated: a bare given name here is no full name to carry over
         claim(s, e, "PERSON")
     for cs, ce, label in _acronym_spans(text, toks, spans):
         claim(cs, ce, label)
@@ -1059,6 +1148,7 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
     tok_starts = [t.start for t in toks]
     rule_persons = [r for r in rules if r[2] == "PERSON"]
     bodies = sorted(m for m in model if m[2] != "PERSON")
+    context = _context_names(text, toks)
     model_clean: list[Span] = []
     for span in model:
         trimmed_span = _trim_span(text, span)
@@ -1076,6 +1166,10 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
         named = _named_after(text, span) if span[2] == "PERSON" else None
         if named is not None:  # Universitas Sam Ratulangi, Jalan Gatot Subroto: a place or body named after someone
             model_clean.append(named)
+            continue
+        person = _context_person(context, span)
+        if person is not None:  # Tutum Rahanta after a speech cue, not LOC Rahanta
+            model_clean.append(person)
             continue
         person = _rule_person_in(rule_persons, span)
         if person is not None and not (span[2] == "PERSON" and _body_between(bodies, person[0], span[0])):
@@ -1129,6 +1223,17 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
         ends.insert(k, span[1])
     spans = _list_places(text, sorted(set(taken)), set(rule_persons))
     return _name_repeats(text, spans, toks)
+
+
+def _context_person(context: list[tuple[int, int, bool]], span: Span) -> Span | None:
+    """The name the context vouches for (:func:`_context_names`, sorted) that holds model place ``span``, or
+    model organisation ``span`` when an age follows the name: the model misread a person."""
+    k = bisect_right(context, (span[0], _INF_POS, True))
+    if k:
+        s, e, aged = context[k - 1]
+        if span[1] <= e and (span[2] == "LOC" or (aged and span[2] == "ORG")):
+            return s, e, "PERSON"
+    return None
 
 
 def _body_between(bodies: list[Span], start: int, end: int) -> bool:

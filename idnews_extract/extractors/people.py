@@ -287,8 +287,14 @@ def _blend_of(short: str, words: list[str]) -> bool:
 
 
 def _shortened(short: str, words: list[str]) -> bool:
-    """``Sandi`` for ``Sandiaga Uno``: a clipped first name of at least four letters."""
-    return len(short) >= 4 and len(words) >= 2 and words[0] != short and words[0].startswith(short)
+    """``Sandi`` for ``Sandiaga Uno``, ``Rini`` for ``Harin Riandrini``: at least four letters clipped off the
+    front of the first name or off the end of any name word (two letters or more cut away)."""
+    if len(short) < 4 or len(words) < 2:
+        return False
+    low = short.lower()
+    return (words[0] != short and words[0].startswith(short)) or any(
+        len(w) >= len(low) + 2 and w.lower().endswith(low) for w in words
+    )
 
 
 def _initials_of(short: str, words: list[str]) -> bool:
@@ -400,7 +406,7 @@ def _best_fuller_forms(mentions: list[tuple[int, int]], cores: list[str]) -> lis
     rank = {j: r for r, j in enumerate(sorted(range(len(mentions)), key=lambda k: (-len(cores[k].split()), mentions[k][0])))}
     # indexes that name every core a core may join (a superset: _could_join decides)
     with_word: dict[str, set[str]] = {}  # _contains: every word of the shorter core is in the fuller one
-    clipped: dict[str, set[str]] = {}  # _shortened: the first word starts with the short form (4+ letters)
+    clipped: dict[str, set[str]] = {}  # _shortened: the first word starts, or a word ends, with the short form
     initials: dict[str, set[str]] = {}  # _initials_of
     pair2: dict[tuple[str, str], set[str]] = {}  # _blend_of: two-letter starts of consecutive words
     for c, ws in words.items():
@@ -410,6 +416,9 @@ def _best_fuller_forms(mentions: list[tuple[int, int]], cores: list[str]) -> lis
             for n in range(4, len(ws[0])):
                 clipped.setdefault(ws[0][:n], set()).add(c)
             initials.setdefault("".join(w[:1].upper() for w in ws), set()).add(c)
+        for w in ws if len(ws) > 1 else ():
+            for n in range(4, len(w) - 1):
+                clipped.setdefault(w[-n:].lower(), set()).add(c)
         for a, b in zip(ws, ws[1:]):
             pair2.setdefault((a[:2].lower(), b[:2].lower()), set()).add(c)
     pairs: list[tuple[int, int]] = []
@@ -423,7 +432,7 @@ def _best_fuller_forms(mentions: list[tuple[int, int]], cores: list[str]) -> lis
             pool |= initials.get(w, set())
             if len(w) >= 4:
                 low = w.lower()
-                pool |= clipped.get(w, set())
+                pool |= clipped.get(w, set()) | clipped.get(low, set())
                 for n in range(2, len(low) - 1):
                     pool |= pair2.get((low[:2], low[n : n + 2]), set())
         targets = [cj for cj in pool if cj != ci and len(words[cj]) >= len(wi) and _could_join(wi, words[cj])]
