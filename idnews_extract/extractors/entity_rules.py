@@ -388,9 +388,9 @@ def _split_name(text: str, toks: list[Tok], i: int, j: int, *, rare_names: bool 
 
     The name starts at an honorific, else after the last anchor (place, acronym, org word): right there after
     a rank, or after a place when a word news writes as a name follows, else at the first known given name,
-    else (with ``rare_names``) at the first unknown word; a long remainder keeps its last two words. A role set off after a name (``Umi Noor Wijiati, Direktur PT Mediatama Binakreasi,``) is
-    read without ``rare_names``: an unknown word there ends a company's name more often than it starts
-    a person's.
+    else (with ``rare_names``) at the first unknown word; a long remainder keeps its last two words. A role
+    set off after a name (``Umi Noor Wijiati, Direktur PT Mediatama Binakreasi,``) is read without
+    ``rare_names``: an unknown word there ends a company's name more often than it starts a person's.
     """
     k = i
     last_anchor = i
@@ -606,31 +606,26 @@ def _honorific_names(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
     return out
 
 
-def _context_names(text: str, toks: list[Tok]) -> list[tuple[int, int, bool]]:
-    """Names the context vouches for without a title, as (start, end, aged): a name followed by an age
-    (``Fikri Nur Fakhmi (29)``: only a person has one) and the agent right after a speech cue (``," kata
-    Tutum Rahanta``, ``dikemukakan X``, ``menurut X``, ``ujar Ny. X``: a person, or a company or medium
-    the model knows). The name is one to four capitalised words (:func:`_plain_name`); after a cue, the
-    last is no English word (``tulis Sky Sports``, ``menurut Reuters``)."""
-    out: list[tuple[int, int, bool]] = []
-    cue_words = _speaker_cue_words()
-    for k, tok in enumerate(toks):
-        if k and tok.text == "(" and _age_at(toks, k) and _adjacent(toks, k - 1, k + 1):
+def _context_names(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
+    """Names the context vouches for without a title: a name followed by an age (``Fikri Nur Fakhmi (29)``:
+    only a person has one) and the agent right after a speech cue (``," kata Tutum Rahanta``, ``dikemukakan
+    X``, ``menurut X``, ``ujar Ny. X``: a person, or a company or medium the model knows). The name is one to
+    four capitalised words (:func:`_plain_name`); after a cue, the last is no English word (``tulis Sky
+    Sports``, ``menurut Reuters``)."""
+    out: list[tuple[int, int]] = []
+    for k in range(len(toks)):
+        if _aged_at(toks, k):
             start = k
             while k - start < _MAX_NAME_TOKENS and start and _is_name_word(toks[start - 1]) and _adjacent(toks, start - 1, start + 1):
                 start -= 1
             if _plain_name(toks, start, k):
-                out.append((toks[start].start, toks[k - 1].end, True))
-        elif tok.text.lower() in cue_words and k + 1 < len(toks) and _adjacent(toks, k, k + 2):
-            if cue_words[tok.text.lower()] and (not k or toks[k - 1].text not in _QUOTE_CLOSERS):
-                continue  # kata, jelas: a noun or adjective too, a cue only after a quote or comma
-            i = k + 1
-            taken, hon, _ = _honorific_at(text, toks, i)
-            if hon is not None and hon.use == "address" and i + taken < len(toks) and _adjacent(toks, i + taken - 1, i + taken + 1):
-                i += taken  # ujar Ny. Darsiwan: the name after the form of address
+                out.append((toks[start].start, toks[k - 1].end))
+            continue
+        i = _agent_start(text, toks, k)
+        if i is not None:
             end = _run(toks, i, stop_at_titles=True)
             if _plain_name(toks, i, end) and not _english_word(toks[end - 1].text):
-                out.append((toks[i].start, toks[end - 1].end, False))
+                out.append((toks[i].start, toks[end - 1].end))
     return out
 
 
@@ -638,10 +633,28 @@ _INF_POS = 1 << 62  # sorts after every character offset
 _QUOTE_CLOSERS = frozenset({",", '"', "\u201d", "\u2019", "'"})
 
 
-def _age_at(toks: list[Tok], k: int) -> bool:
-    """``(29)`` or ``(29 tahun)`` at token ``k``."""
+def _aged_at(toks: list[Tok], k: int) -> bool:
+    """``(29)`` or ``(29 tahun)`` at token ``k``, right after the word before it."""
+    if not k or toks[k].text != "(" or not _adjacent(toks, k - 1, k + 1):
+        return False
     rest = [t.text for t in toks[k + 1 : k + 4]]
     return bool(rest) and rest[0].isdigit() and len(rest[0]) <= 2 and (rest[1:2] == [")"] or rest[1:3] == ["tahun", ")"])
+
+
+def _agent_start(text: str, toks: list[Tok], k: int) -> int | None:
+    """When token ``k`` is a one-word speech cue whose agent follows, the token where the agent's name
+    starts (past a form of address: ``ujar Ny.`` | ``X``). ``kata``, ``jelas`` and the like are nouns or
+    adjectives too: they are cues only after a quote mark or a comma."""
+    needs_closer = _speaker_cue_words().get(toks[k].text.lower())
+    if needs_closer is None or (needs_closer and (not k or toks[k - 1].text not in _QUOTE_CLOSERS)):
+        return None
+    i = k + 1
+    if i >= len(toks) or not _adjacent(toks, k, i + 1):
+        return None
+    taken, hon, _ = _honorific_at(text, toks, i)
+    if hon is not None and hon.use == "address" and i + taken < len(toks) and _adjacent(toks, i + taken - 1, i + taken + 1):
+        i += taken
+    return i
 
 
 def _english_word(word: str) -> bool:
@@ -789,7 +802,7 @@ def find_rule_entities(text: str, toks: list[Tok] | None = None) -> list[Span]:
         claim(s, e, "PERSON")
     for s, e in _person_repeats(text, toks, person):
         claim(s, e, "PERSON")
-    for s, e, _ in _context_names(text, toks):  # not repeated: a bare given name here is no full name to carry over
+    for s, e in _context_names(text, toks):  # not repeated: a bare given name here is no full name to carry over
         claim(s, e, "PERSON")
     for cs, ce, label in _acronym_spans(text, toks, spans):
         claim(cs, ce, label)
@@ -1079,6 +1092,7 @@ def _listed_place(text: str, span: Span) -> bool:
 
 
 def _has_given_name(name: str) -> bool:
+    """A word of ``name`` is a known given name."""
     return any(w.lower() in given_names() for w in tokenize_words(name))
 
 
@@ -1134,13 +1148,15 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
     """Combine model and rule spans into one sorted, non-overlapping list.
 
     Rules win for EVENT, pattern-anchored ORG/LOC, gazetteer places the model mislabels or reads only part
-    of (``Tanjungbalai`` for ``Kota Tanjungbalai``), and a name the model read in part or ran a role into;
-    the model wins for free-form PERSON (after its titles are trimmed off) and for spans longer than a
-    rule place. A pattern ORG that ran into a model PERSON
-    (``Dinas Kesehatan Kota Bekasi Tanti``) is cut before it. Model spans lose a trailing part without a
-    letter (``Jakarta (18/11/2017)``). A model PERSON that is a village, a district or a province's short
-    name becomes LOC; a model span made of ordinary words, a common-noun acronym (``BUMN``) or no letter at all is dropped, and so is
-    a model PERSON between a title and the name it introduces (part of the role). In a list of mostly
+    of (``Tanjungbalai`` for ``Kota Tanjungbalai``), a name the model read in part or ran a role into, and
+    a name the context vouches for over a model place inside it (``," kata Tutum Rahanta``, not LOC
+    ``Rahanta``; with an age after it, over a model organisation too); the model wins for free-form PERSON
+    (after its titles are trimmed off) and for spans longer than a rule place. A pattern ORG that ran into
+    a model PERSON (``Dinas Kesehatan Kota Bekasi Tanti``) is cut before it. Model spans lose a trailing
+    part without a letter (``Jakarta (18/11/2017)``). A model PERSON that is a village, a district or a
+    province's short name becomes LOC; a model span made of ordinary words, a common-noun acronym
+    (``BUMN``) or no letter at all is dropped, and so is a model PERSON between a title and the name it
+    introduces (part of the role). In a list of mostly
     places, the model's persons are places. Later bare mentions of a found name's words join as PERSON.
     ``toks`` is ``tokenize(text)`` when the caller has it.
     """
@@ -1148,7 +1164,7 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
     tok_starts = [t.start for t in toks]
     rule_persons = [r for r in rules if r[2] == "PERSON"]
     bodies = sorted(m for m in model if m[2] != "PERSON")
-    context = _context_names(text, toks)
+    vouched = _vouched(text, toks, tok_starts, rule_persons)
     model_clean: list[Span] = []
     for span in model:
         trimmed_span = _trim_span(text, span)
@@ -1167,7 +1183,7 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
         if named is not None:  # Universitas Sam Ratulangi, Jalan Gatot Subroto: a place or body named after someone
             model_clean.append(named)
             continue
-        person = _context_person(context, span)
+        person = _vouched_person(vouched, span)
         if person is not None:  # Tutum Rahanta after a speech cue, not LOC Rahanta
             model_clean.append(person)
             continue
@@ -1225,12 +1241,25 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
     return _name_repeats(text, spans, toks)
 
 
-def _context_person(context: list[tuple[int, int, bool]], span: Span) -> Span | None:
-    """The name the context vouches for (:func:`_context_names`, sorted) that holds model place ``span``, or
-    model organisation ``span`` when an age follows the name: the model misread a person."""
-    k = bisect_right(context, (span[0], _INF_POS, True))
+def _vouched(text: str, toks: list[Tok], tok_starts: list[int], rule_persons: list[Span]) -> list[tuple[int, int, bool]]:
+    """The rule names (sorted) the context vouches for, each with whether an age follows it: an age right
+    after the name or a speech cue right before it (the evidence of :func:`_context_names`)."""
+    out: list[tuple[int, int, bool]] = []
+    for s, e, _ in rule_persons:
+        a, b = bisect_left(tok_starts, s), bisect_left(tok_starts, e)
+        if b < len(toks) and _aged_at(toks, b):
+            out.append((s, e, True))
+        elif any(_agent_start(text, toks, c) == a for c in range(max(0, a - 3), a)):  # a cue, a form of address
+            out.append((s, e, False))
+    return out
+
+
+def _vouched_person(vouched: list[tuple[int, int, bool]], span: Span) -> Span | None:
+    """The name the context vouches for (:func:`_vouched`) that holds model place ``span``, or model
+    organisation ``span`` when an age follows the name: the model misread a person."""
+    k = bisect_right(vouched, (span[0], _INF_POS, True))
     if k:
-        s, e, aged = context[k - 1]
+        s, e, aged = vouched[k - 1]
         if span[1] <= e and (span[2] == "LOC" or (aged and span[2] == "ORG")):
             return s, e, "PERSON"
     return None

@@ -406,7 +406,7 @@ def _best_fuller_forms(mentions: list[tuple[int, int]], cores: list[str]) -> lis
     rank = {j: r for r, j in enumerate(sorted(range(len(mentions)), key=lambda k: (-len(cores[k].split()), mentions[k][0])))}
     # indexes that name every core a core may join (a superset: _could_join decides)
     with_word: dict[str, set[str]] = {}  # _contains: every word of the shorter core is in the fuller one
-    clipped: dict[str, set[str]] = {}  # _shortened: the first word starts, or a word ends, with the short form
+    clipped: dict[str, set[str]] = {}  # _shortened: the first word starts, or a word ends, with the short form (lower case)
     initials: dict[str, set[str]] = {}  # _initials_of
     pair2: dict[tuple[str, str], set[str]] = {}  # _blend_of: two-letter starts of consecutive words
     for c, ws in words.items():
@@ -414,7 +414,7 @@ def _best_fuller_forms(mentions: list[tuple[int, int]], cores: list[str]) -> lis
             with_word.setdefault(w, set()).add(c)
         if ws:
             for n in range(4, len(ws[0])):
-                clipped.setdefault(ws[0][:n], set()).add(c)
+                clipped.setdefault(ws[0][:n].lower(), set()).add(c)
             initials.setdefault("".join(w[:1].upper() for w in ws), set()).add(c)
         for w in ws if len(ws) > 1 else ():
             for n in range(4, len(w) - 1):
@@ -432,7 +432,7 @@ def _best_fuller_forms(mentions: list[tuple[int, int]], cores: list[str]) -> lis
             pool |= initials.get(w, set())
             if len(w) >= 4:
                 low = w.lower()
-                pool |= clipped.get(w, set()) | clipped.get(low, set())
+                pool |= clipped.get(low, set())
                 for n in range(2, len(low) - 1):
                     pool |= pair2.get((low[:2], low[n : n + 2]), set())
         targets = [cj for cj in pool if cj != ci and len(words[cj]) >= len(wi) and _could_join(wi, words[cj])]
