@@ -101,7 +101,8 @@ def write_model_md(dest: Path, nlp: spacy.language.Language, train_secs: float, 
     )
     rows = []
     for name, (rel, sep, harmonise, tag_locs) in bench_ner.DEV_SPLITS.items():
-        scores = bench_ner.evaluate(nlp, convert.DEFAULT_DATA / rel, sep, harmonise, tag_locs)
+        scores = bench_ner.evaluate(nlp, bench_ner.model_spans(nlp), convert.DEFAULT_DATA / rel, sep, harmonise,
+                                    tag_locs)
         for lab in ("ALL", *bench_ner.LABELS):
             s = scores[lab]
             rows.append(f"| {name} | {lab} | {s.p:.3f} | {s.r:.3f} | {s.f:.3f} | {s.tp + s.fn} |")

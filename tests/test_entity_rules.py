@@ -220,7 +220,7 @@ def test_linear_time_on_long_capitalised_text() -> None:
 
 def test_titles_file_well_formed() -> None:
     rows = er._lang("titles.tsv")
-    kinds = {"head", "descriptor", "rank", "modifier", "link", "stop", "private"}
+    kinds = {"head", "descriptor", "rank", "modifier", "link", "stop", "origin", "example", "private"}
     assert rows and all(len(r) == 2 and r[0].strip() == r[0] and r[1] in kinds for r in rows)
     forms = {r[0] for r in rows}
     assert {"Wakil", "Kepala", "Ketua", "Menteri", "Kapolda", "Gubernur", "Bupati", "Wali Kota", "Presiden", "Direktur"} <= forms
@@ -510,3 +510,17 @@ def test_name_after_a_speech_cue_or_with_an_age_is_no_model_place() -> None:
 )
 def test_where_a_name_after_a_rank_or_place_starts(text: str, expected: tuple[str, str]) -> None:
     assert _titled(text) == [expected]
+
+
+def test_a_country_naming_a_currency_is_not_a_place() -> None:
+    text = "Rupiah ditutup Rp 14.200 per dolar AS, sedangkan delegasi AS tiba di Bandung dan ringgit Malaysia stabil."
+    spans = [(m.start(), m.end(), "LOC") for m in re.finditer(r"AS|Bandung|Malaysia", text)]
+    got = {text[s:e] + f"@{s}" for s, e, _ in er.merge_entities(text, spans, [])}
+    assert got == {f"AS@{text.index('delegasi AS') + 9}", f"Bandung@{text.index('Bandung')}"}
+    assert {"dolar", "ringgit"} <= er.currency_words()
+
+
+def test_a_company_after_a_capitalised_role_is_found() -> None:
+    text = "Menurut Head of Corporate Communication PT Sinar Harapan Jaya Tbk Budi Santoso, penjualan naik."
+    got = {(text[s:e], lab) for s, e, lab in find_rule_entities(text)}
+    assert ("PT Sinar Harapan Jaya Tbk", "ORG") in got

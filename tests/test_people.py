@@ -174,3 +174,72 @@ def test_a_nickname_clipped_off_the_end_of_a_name_word_is_an_alias() -> None:
     got = by_name(cluster_people(text, persons(text, "Harin Kusumawardani", "Wardani")))
     assert set(got) == {"Harin Kusumawardani"}
     assert got["Harin Kusumawardani"].aliases == ("Wardani",)
+
+
+def role_of(text: str, name: str) -> list[str]:
+    i = text.index(name)
+    return find_roles(text, i, i + len(name))
+
+
+def test_role_after_a_relative_link() -> None:
+    assert role_of("Hal itu diakui Dedi Kurniawan, yang juga Wakil Ketua Asosiasi Peritel.", "Dedi Kurniawan") == [
+        "Wakil Ketua Asosiasi Peritel"
+    ]
+    text = "Rudi Hartono, yang adalah pejabat eselon I di Kementerian Keuangan, menyatakan hal itu."
+    assert role_of(text, "Rudi Hartono") == ["pejabat eselon I di Kementerian Keuangan"]
+    text = "kata Lina Marlina yang juga merupakan penulis buku tersebut di Bandung."
+    assert role_of(text, "Lina Marlina") == ["penulis buku"]
+    assert role_of("Menurut Lina Marlina, yang datang kemarin, acara itu ramai.", "Lina Marlina") == []
+
+
+def test_a_role_before_the_name_ends_where_the_origin_begins() -> None:
+    text = "Bek anyar Persija asal Brasil, Marco Silva, tiba di Jakarta."
+    assert role_of(text, "Marco Silva") == ["Bek anyar Persija"]
+    text = "Desain itu dibuat pelukis lulusan Institut Seni Indonesia (ISI), Hendra Wijaya, pekan lalu."
+    assert role_of(text, "Hendra Wijaya") == ["pelukis"]
+    # no origin phrase between: asal is the name's own place, or a clause runs on
+    assert role_of("Pelatih asal Marco Silva tiba.", "Marco Silva") == []
+    text = "Pelatih asal Jepang ini mengoper bola ke Marco Silva di menit akhir."
+    assert role_of(text, "Marco Silva") == []
+
+
+def test_a_role_before_yakni_or_seperti_describes_the_name_after_it() -> None:
+    assert role_of("Acara itu menghadirkan ahli teknologi yakni Sofia Anggraini.", "Sofia Anggraini") == [
+        "ahli teknologi"
+    ]
+    assert role_of("Mereka mengundang penyanyi seperti Sofia Anggraini.", "Sofia Anggraini") == ["penyanyi"]
+    # seperti inside the phrase: the role is not this name's
+    assert role_of("Nasib buruh seperti Pak Sofia Anggraini sulit.", "Sofia Anggraini") == []
+
+
+def test_a_lower_case_head_takes_its_complement_and_a_verb_ends_a_role() -> None:
+    assert role_of("Putri Ayu yang juga kepala desa Sukamaju hadir.", "Putri Ayu") == ["kepala desa Sukamaju"]
+    text = "Dewi Lestari yang merupakan atlet renang indah berhasil menambah medali."
+    assert role_of(text, "Dewi Lestari") == ["atlet renang indah"]
+
+
+def test_a_title_with_a_demonstrative_refers_back_to_the_last_person() -> None:
+    text = (
+        "Rancangan itu dibahas bersama Agus Prasetyo di Gedung DPR. “Kami mendukung,” ujar Agus.\n\n"
+        "Di sektor energi, politisi Partai Nusantara itu mendukung program listrik desa.\n\n"
+        "Lebih lanjut mantan Bupati Sleman ini mengatakan dananya cukup."
+    )
+    got = by_name(cluster_people(text, persons(text, "Agus Prasetyo", "Agus")))
+    assert got["Agus Prasetyo"].roles == ("politisi Partai Nusantara", "mantan Bupati Sleman")
+
+
+def test_a_title_with_a_demonstrative_needs_a_clause_start_and_no_name_inside() -> None:
+    for text in (
+        "Agus Prasetyo hadir. Surat itu dikirim kepada politisi Partai Nusantara itu kemarin.",
+        "Agus Prasetyo hadir. Warga itu mengaku senang.",
+        "Agus Prasetyo hadir. Suami artis Rina Wati itu juga datang.",
+        "Agus Prasetyo hadir. Politisi Partai Nusantara itu, Rina Wati, juga datang.",
+    ):
+        got = by_name(cluster_people(text, persons(text, "Agus Prasetyo", "Rina Wati")))
+        assert got["Agus Prasetyo"].roles == (), text
+
+
+def test_roles_that_differ_only_in_case_are_one() -> None:
+    text = "Pengusaha Budi Santoso hadir. Menurut pengusaha Budi Santoso, pasar ramai."
+    got = by_name(cluster_people(text, persons(text, "Budi Santoso")))
+    assert got["Budi Santoso"].roles == ("Pengusaha",)

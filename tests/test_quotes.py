@@ -45,6 +45,18 @@ def test_nya_cue_resolves_to_last_attributed_speaker_not_last_mention():
     assert spk(t, hits[1]) == "Rina Wati"
 
 
+def test_nya_cue_takes_a_person_who_opens_a_sentence_after_the_last_quote():
+    t = ('"Kapal kami berangkat dua kali seminggu," kata Rudi Hartono. Sinta Dewi, pemilik warung di '
+         'pelabuhan, juga menyampaikan harapan serupa. "Pembeli mulai datang lagi," katanya.')
+    hits = find_quotes(t, ments(t, "Rudi Hartono", "Sinta Dewi"))
+    assert [spk(t, h) for h in hits] == ["Rudi Hartono", "Sinta Dewi"]
+    # the last speaker named again after that person: still the last speaker
+    t = ('"Saya diminta datang," kata Rudi Hartono. Sinta Dewi kemudian menelepon Rudi Hartono. '
+         '"Saya tidak mengenalnya," katanya.')
+    hits = find_quotes(t, ments(t, "Rudi Hartono", "Sinta Dewi"))
+    assert [spk(t, h) for h in hits] == ["Rudi Hartono", "Rudi Hartono"]
+
+
 def test_nya_cue_falls_back_to_last_person_mention():
     t = 'Warga desa menyambut Bupati Joko Susilo di balai desa.\n\n\n"Jalan ini akan kami perbaiki tahun depan," katanya.'
     (h,) = find_quotes(t, ments(t, "Joko Susilo"))

@@ -737,7 +737,7 @@ def _pattern_spans(toks: list[Tok], blocked: set[int]) -> list[tuple[int, int, i
             i += 1
             continue
         title_n, _ = _title_at(toks, i)
-        if label == "ORG" and (title_n >= n or _mid_title(toks, i)):
+        if label == "ORG" and (title_n >= n or (comp != "company" and _mid_title(toks, i))):  # PT: always a company
             i += max(1, title_n)
             continue
         j = i + n
@@ -1157,7 +1157,7 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
     province's short name becomes LOC; a model span made of ordinary words, a common-noun acronym
     (``BUMN``) or no letter at all is dropped, and so is a model PERSON between a title and the name it
     introduces (part of the role). In a list of mostly
-    places, the model's persons are places. Later bare mentions of a found name's words join as PERSON.
+    places, the model's persons are places. A country right after a currency noun (``dolar AS``) is no place. Later bare mentions of a found name's words join as PERSON.
     ``toks`` is ``tokenize(text)`` when the caller has it.
     """
     toks = tokenize(text) if toks is None else toks
@@ -1237,8 +1237,22 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
         taken.append(span)
         starts.insert(k, span[0])
         ends.insert(k, span[1])
+    taken = [s for s in taken if not (s[2] == "LOC" and _after_currency(toks, tok_starts, s[0]))]
     spans = _list_places(text, sorted(set(taken)), set(rule_persons))
     return _name_repeats(text, spans, toks)
+
+
+@cache
+def currency_words() -> frozenset[str]:
+    """Currency nouns (``currency_words.txt``): a country right after one names the currency, not a place."""
+    return frozenset(_read_lines("lang", "currency_words.txt"))
+
+
+def _after_currency(toks: list[Tok], tok_starts: list[int], start: int) -> bool:
+    """The span starting at ``start`` follows a currency noun: ``dolar`` | ``AS``, ``ringgit`` | ``Malaysia``."""
+    k = bisect_left(tok_starts, start)
+    return 0 < k < len(toks) and toks[k].start == start and toks[k - 1].text in currency_words() \
+        and toks[k].start - toks[k - 1].end == 1
 
 
 def _vouched(text: str, toks: list[Tok], tok_starts: list[int], rule_persons: list[Span]) -> list[tuple[int, int, bool]]:

@@ -4,7 +4,7 @@
 ``Jokowi`` are one when the text links them (``akrab disapa``, ``alias``, a bracket) or when the short
 form is built from the full name's syllables (``Jokowi``, ``Djanur``) or initials (``SBY``).
 Roles come from appositions: ``ROLE NAME`` (``Kepala Dinas Koperasi dan UKM Tanjungbalai Nedi Hamlet``),
-``NAME, ROLE,`` and ``NAME selaku ROLE``, as written.
+``NAME, ROLE,``, ``NAME selaku ROLE`` and ``NAME, yang juga ROLE``, as written.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from idnews_extract.extractors.cues import lexicon
 from idnews_extract.extractors.entity_rules import (
     Span,
     Tok,
@@ -36,6 +37,13 @@ _PUBLIC_KINDS = frozenset({"head", "rank", "descriptor", "modifier"})
 _AGE = re.compile(r" ?\(\d{1,2}( tahun)?\)")  # Robit (35), Robit (35 tahun)
 _MAX_DESCRIPTOR_WORDS = 4
 _ALIAS_WINDOW = 40  # characters between a name and its linked alias
+_ROLE_ENDS = frozenset({"stop", "example"})  # title kinds a role phrase does not run past
+_DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})
+_ANAPHOR_PARAGRAPHS = 3  # paragraph breaks between a person and a role that refers back to them
+#: Where a clause opens: the text's start, after a sentence or clause mark or a line end, after menurut.
+_CLAUSE_START = re.compile(r'(?:\A|[.,;:!?"“”\n]|(?<!\w)[Mm]enurut)\s*')
+#: A lower-case word with a verb prefix (meN-, ber-) ends a role: atlet renang indah | berhasil menambah.
+_VERB = re.compile(r"me(?:ng|ny|m[bpf]|n[cdjstz]|[lrw])|ber[a-z]{3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +92,11 @@ def _role_before(text: str, toks: list[Tok], m: int, floor: int = 0, joined: int
     already read after a ``sekaligus`` (at most :data:`_MAX_JOINED`)."""
     if m > floor and toks[m - 1].text == ",":  # ROLE, NAME: menurut pengamat pangan, Anton Apriyantono
         m -= 1
+    for back in (1, 2):  # ROLE yakni NAME, ROLE seperti NAME
+        n, kinds = _title_at(toks, m - back) if m - back > floor else (0, frozenset())
+        if n == back and "example" in kinds:
+            m -= back
+            break
     lo = m
     while lo > floor and m - lo < _MAX_ROLE_TOKENS:
         prev = toks[lo - 1]
@@ -103,8 +116,12 @@ def _role_before(text: str, toks: list[Tok], m: int, floor: int = 0, joined: int
         if all(_role_word(t) for t in words):
             start = k
         elif start is None and "descriptor" in kinds and sum(1 for t in words if not _role_word(t)) <= _MAX_DESCRIPTOR_WORDS:
-            if not any("stop" in _title_at(toks, q)[1] for q in range(k, m)):
+            stop = next((q for q in range(k, m) if _title_at(toks, q)[1] & _ROLE_ENDS), None)
+            if stop is None:
                 start = k
+            elif stop > k and "origin" in _title_at(toks, stop)[1] and _origin_phrase(toks, stop + 1, m):
+                # the role ends where the origin begins: Gelandang anyar Persib | asal Ghana, Michael Essien
+                start, m = k, stop
             break
         else:
             break
@@ -117,6 +134,12 @@ def _role_before(text: str, toks: list[Tok], m: int, floor: int = 0, joined: int
         # two roles joined: pengamat penerbangan sekaligus anggota Ombudsman, Alvin Lie
         roles = _role_before(text, toks, start - 1, floor, joined + 1) + roles
     return roles
+
+
+def _origin_phrase(toks: list[Tok], a: int, b: int) -> bool:
+    """Tokens ``a:b`` name where someone is from (``Ghana``, ``Institut Teknologi Bandung (ITB),``):
+    role words only, starting with a capitalised one."""
+    return a < b and toks[a].is_cap and all(_role_word(t) for t in toks[a:b])
 
 
 def _balanced(role: str) -> bool:
@@ -153,8 +176,9 @@ def _split_roles(toks: list[Tok], start: int, end: int) -> list[tuple[int, int]]
 
 
 def _role_after(text: str, toks: list[Tok], e: int, ceiling: int) -> list[tuple[int, int]]:
-    """``NAME, ROLE,`` and ``NAME selaku ROLE``: token ``e`` follows the mention; ``ceiling`` is the next
-    PERSON mention's first token (a title right before it is that person's: ``X, Wakil Gubernur Y``)."""
+    """``NAME, ROLE,``, ``NAME selaku ROLE`` and ``NAME, yang juga ROLE``: token ``e`` follows the mention;
+    ``ceiling`` is the next PERSON mention's first token (a title right before it is that person's:
+    ``X, Wakil Gubernur Y``)."""
     k = e
     if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 1].text.isdigit() and toks[k + 2].text == ")":
         k += 3  # an age: Iqbal Ilham (31), pekerja swasta
@@ -164,13 +188,14 @@ def _role_after(text: str, toks: list[Tok], e: int, ceiling: int) -> list[tuple[
         if n and kinds & {"head", "descriptor", "rank"} and close is not None and close > k + 1:
             return [(toks[k + 1].start, toks[close - 1].end)]
         return []
-    if k < len(toks) and toks[k].text == ",":
+    comma = k < len(toks) and toks[k].text == ","
+    if comma:
         k += 1
-    else:
-        n, kinds = _title_at(toks, k)
-        if not (n and "link" in kinds):
-            return []
+    n, kinds = _title_at(toks, k)
+    if n and "link" in kinds:  # NAME selaku ROLE, NAME, yang juga ROLE
         k += n
+    elif not comma:
+        return []
     n, kinds = _title_at(toks, k)
     start = k
     while n and "modifier" in kinds and not kinds & {"head", "descriptor", "rank"}:
@@ -180,14 +205,17 @@ def _role_after(text: str, toks: list[Tok], e: int, ceiling: int) -> list[tuple[
         return []
     j = k + n
     lower = 0
+    named = False  # a capitalised complement was read: lower-case words no longer continue the role
     limit = min(len(toks), start + _MAX_ROLE_TOKENS, ceiling)
     while j < limit:
         t = toks[j]
-        if t.text in ",.;:\"“”!?" or "stop" in _title_at(toks, j)[1]:
+        if t.text in ",.;:\"“”!?" or _title_at(toks, j)[1] & _ROLE_ENDS:
             break
         if _role_word(t):
+            named = named or t.is_cap
             j += 1
-        elif t.is_word and "descriptor" in kinds and lower < _MAX_DESCRIPTOR_WORDS:
+        elif (t.is_word and ("descriptor" in kinds or not toks[k].is_cap) and lower < _MAX_DESCRIPTOR_WORDS
+              and not named and not _VERB.match(t.text)):  # kepala desa Sukamaju | hadir; atlet renang | berhasil
             lower += 1
             j += 1
         else:
@@ -196,11 +224,76 @@ def _role_after(text: str, toks: list[Tok], e: int, ceiling: int) -> list[tuple[
         return []
     while j > start and (toks[j - 1].text in "(" or toks[j - 1].text in _ROLE_CONNECTORS):
         j -= 1
-    if j < len(toks) and toks[j].text not in ",.;:\"“”!?" and "stop" not in _title_at(toks, j)[1] and toks[k].is_cap:
+    if j < len(toks) and toks[j].text not in ",.;:\"“”!?" and not _title_at(toks, j)[1] & _ROLE_ENDS and toks[k].is_cap:
         # a capitalised role must end at punctuation; otherwise it is the start of a new clause
         if not (j < len(toks) and toks[j].is_word and not toks[j].is_cap):
             return []
     return _split_roles(toks, start, j) if j > start else []
+
+
+@cache
+def _opener_words() -> frozenset[str]:
+    """First words of the sentence openers (``connective`` in ``quote_lexicon.tsv``), lower case."""
+    lex = lexicon()
+    return lex.words.get("connective", frozenset()) | {phrase[0] for phrase in lex.phrases.get("connective", ())}
+
+
+def _after_openers(toks: list[Tok], k: int) -> int:
+    """The token after the sentence openers at ``k`` (``Lebih lanjut``, ``Namun,``, ``Sementara itu,``)."""
+    lex = lexicon()
+    while k < len(toks) and toks[k].text.lower() in _opener_words():
+        n = lex.match_phrase("connective", [t.text for t in toks[k : k + 4]]) or lex.in_cat("connective", toks[k].text)
+        if not n:
+            break
+        k += int(n)
+        if k < len(toks) and toks[k].text == ",":
+            k += 1
+    return k
+
+
+def _anaphoric_roles(text: str, toks: list[Tok], mentions: list[tuple[int, int]]) -> list[tuple[int, tuple[int, int]]]:
+    """Roles that refer back to the last person named: a public title opening a clause and closed by a
+    demonstrative (``Di sektor kelistrikan, politisi Partai Golkar itu mengapresiasi ...``, ``Mantan Wali
+    Kota Blitar ini juga ...``). Returns ``(mention index, role span)`` pairs; the person must be named
+    at most :data:`_ANAPHOR_PARAGRAPHS` paragraphs back, and no name may stand inside the phrase."""
+    out: list[tuple[int, tuple[int, int]]] = []
+    starts = [s for s, _ in mentions]
+    tok_starts = [t.start for t in toks]
+    for opening in _CLAUSE_START.finditer(text):
+        k = bisect_left(tok_starts, opening.end())
+        if k == len(toks) or tok_starts[k] != opening.end():
+            continue
+        first = q = _after_openers(toks, k)
+        n, kinds = _title_at(toks, q)
+        while n and "modifier" in kinds and not kinds & {"head", "descriptor"}:
+            q += n
+            n, kinds = _title_at(toks, q)
+        if not (n and kinds & {"head", "descriptor"}) or "private" in kinds:
+            continue
+        j, lower = q + n, 0
+        while j < len(toks) and j - k < _MAX_ROLE_TOKENS and toks[j].text.lower() not in _DEMONSTRATIVES:
+            t = toks[j]
+            if t.is_word and (t.is_cap or t.text[0].isdigit()) or t.text in _ROLE_CONNECTORS:
+                j += 1
+            elif t.is_word and lower < _MAX_DESCRIPTOR_WORDS and not _VERB.match(t.text) and not _title_at(toks, j)[0]:
+                lower += 1
+                j += 1
+            else:
+                break
+        if not (j + 1 < len(toks) and toks[j].text.lower() in _DEMONSTRATIVES and toks[j - 1].text not in _ROLE_CONNECTORS):
+            continue
+        after = toks[j + 1]
+        if after.text == ",":
+            if j + 2 < len(toks) and toks[j + 2].start in starts:  # Politisi X itu, Rina Wati, ...: a new person
+                continue
+        elif not (after.is_word and not after.is_cap):
+            continue
+        start, end = toks[first].start, toks[j - 1].end
+        m = bisect_left(starts, end) - 1  # the last mention starting before the phrase ends
+        if m < 0 or mentions[m][1] > start or text.count("\n\n", mentions[m][1], start) > _ANAPHOR_PARAGRAPHS:
+            continue
+        out.append((m, (start, end)))
+    return out
 
 
 def standing(roles: list[str] | tuple[str, ...], *, aged: bool = False) -> str | None:
@@ -355,6 +448,9 @@ def cluster_people(text: str, entities: list[Span], toks: list[Tok] | None = Non
     groups: dict[int, list[int]] = {}
     for i in range(len(mentions)):
         groups.setdefault(find(i), []).append(i)
+    anaphoric: dict[int, list[str]] = {}  # cluster root -> roles said of it later (politisi Partai Golkar itu)
+    for i, (a, b) in _anaphoric_roles(text, toks, mentions):
+        anaphoric.setdefault(find(i), []).append(text[a:b])
     clusters = []
     for idx in sorted(groups.values(), key=lambda g: mentions[g[0]][0]):
         first: dict[str, int] = {}  # each core's first mention (a dict: the list lookup was quadratic)
@@ -362,16 +458,18 @@ def cluster_people(text: str, entities: list[Span], toks: list[Tok] | None = Non
             first.setdefault(cores[i], i)
         name = max(first, key=lambda c: (len(c.split()), len(c), -first[c]))
         aliases: list[str] = []
-        roles: list[str] = []
+        found: list[str] = []
         for i in idx:
             for form in (surfaces[i], cores[i]):
                 if form != name and form not in aliases and form.strip():
                     aliases.append(form)
             prev_end = mentions[i - 1][1] if i > 0 else 0
             next_start = mentions[i + 1][0] if i + 1 < len(mentions) else None
-            for role in find_roles(text, *mentions[i], toks=toks, previous_end=prev_end, next_start=next_start):
-                if role not in roles:
-                    roles.append(role)
+            found += find_roles(text, *mentions[i], toks=toks, previous_end=prev_end, next_start=next_start)
+        distinct: dict[str, str] = {}  # the first of the roles that differ only in case (Politisi, politisi)
+        for role in found + anaphoric.get(idx[0], []):
+            distinct.setdefault(role.lower(), role)
+        roles = list(distinct.values())
         clusters.append(
             PersonCluster(
                 name=name,

@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 _MIN_UNCUED_WORDS = 4  # an uncued quote shorter than this is a term or a title, not speech
 _MAX_SUBJECT_WORDS = 20  # longer stretches before a verb are not a speaker subject
+_ROLE_REACH = 6  # a role noun this close before ", NAME, mengatakan" makes the words before an apposition
 _MAX_TITLE_WORDS = 12  # a quote this short right after tema/judul/bertajuk is a title even with a verb after it
 
 
@@ -577,8 +578,12 @@ def _indirect_in_sentence(text: str, toks: list[Token], ss: int, se: int, pi: in
         if len(segs) >= 2 and "," in _gap(text, pend, k):
             last, before = segs[-1], [t for s in segs[:-1] for t in s]
             speaker_only = len(last) <= 4 and all(_is_name_like(x, ments, lex) for x in last)
-            content = len(before) >= 3 and not lex.in_cat("role_noun", before[0].text) and \
-                not ments.within(before[0].start, before[-1].end, ("PERSON",))
+            # not content when a role ends it or a capitalised one stands in it (a crosshead run into the
+            # sentence: Keamanan pesawat Pengamat penerbangan ... Ombudsman, Alvin Lie, mengatakan, ...)
+            content = len(before) >= 3 and not any(
+                lex.in_cat("role_noun", x.text) and (x.text[0].isupper() or q == 0 or q >= len(before) - _ROLE_REACH)
+                for q, x in enumerate(before)
+            ) and not ments.within(before[0].start, before[-1].end, ("PERSON",))
             if speaker_only and content:
                 ref = phrase_before(text, last, ments, lex)
                 return _Item("indirect", ss, se, pi, _cue_span(t, c), ref or NONE)
@@ -639,19 +644,21 @@ def _resolve(text: str, items: list[_Item], backward: list[tuple[int, int, Speak
         elif isinstance(it.ref, SpeakerRef):
             it.speaker, it.named = _speaker(text, it, it.ref, done, ments), it.ref.kind == "span"
         elif it.ref == "carry":
-            it.speaker = _last_attributed(done, it.para)
+            last = _last_attributed(done, it.para)
+            it.speaker = last.speaker if last else None
         done.append(it)
     for it in reversed(items):
         if it.next_item is not None and it.next_item.speaker is not None and it.cue_span is None:
             it.speaker = it.next_item.speaker
 
 
-def _last_attributed(done: list[_Item], para: int) -> tuple[int, int] | None:
+def _last_attributed(done: list[_Item], para: int) -> _Item | None:
+    """The last quote with a speaker in the same or the previous paragraph."""
     for it in reversed(done):
         if it.para < para - 1:
             return None
         if it.speaker is not None:
-            return it.speaker
+            return it
     return None
 
 
@@ -660,9 +667,17 @@ def _speaker(text: str, it: _Item, ref: SpeakerRef, done: list[_Item], ments: Me
         return ref.start, ref.end  # type: ignore[return-value]
     pos = min(it.start, it.cue_span[0]) if it.cue_span else it.start
     if ref.kind == "pronoun":
-        sp = _last_attributed(done, it.para)
-        if sp is not None:
-            return sp
+        last = _last_attributed(done, it.para)
+        if last is not None and last.speaker is not None:
+            # a person who opens a sentence after that quote is the new topic: ... kata Kusnawan.
+            # Abdian Saputra, Koordinator ..., juga menyampaikan harapan serupa. "...," katanya. -> Abdian
+            # (unless the last speaker is named again after it: Aga meminta Anton ... "...," katanya -> Anton)
+            after = max(last.end, last.speaker[1], last.cue_span[1] if last.cue_span else 0)
+            m = ments.sentence_subject_between(text, after, pos)
+            said = set(text[last.speaker[0] : last.speaker[1]].split())
+            if m is None or any(said & set(text[a:b].split()) for a, b, _ in ments.within(m[1], pos, ("PERSON",))):
+                return last.speaker
+            return m[0], m[1]
         m = ments.last_person_before(text, pos)
         return (m[0], m[1]) if m else None
     if ref.kind == "role" and ref.role:

@@ -21,6 +21,7 @@ Mention = tuple[int, int, str]
 
 _SPEAKER_LABELS = ("PERSON", "ORG")
 _SENTENCE_WINDOW = 600  # characters looked back for the start of a sentence
+_SENTENCE_ENDS = frozenset('.!?"”\n')  # what stands before a sentence (spaces aside)
 _MAX_LOOKBACK = 500  # mentions looked back for a person: bounded work per cue on hostile input
 
 
@@ -79,6 +80,17 @@ class Mentions:
             if self.items[i][2] == "PERSON":
                 first = self.items[i]
         return first
+
+    def sentence_subject_between(self, text: str, lo: int, hi: int) -> Mention | None:
+        """The last PERSON mention in ``[lo, hi)`` that opens a sentence (only spaces after a full stop,
+        a closing quote mark or a line end before it)."""
+        for m in reversed(self.within(lo, hi, ("PERSON",))):
+            i, floor = m[0], max(0, m[0] - _SENTENCE_WINDOW)
+            while i > floor and text[i - 1] == " ":
+                i -= 1
+            if i == 0 or text[i - 1] in _SENTENCE_ENDS:
+                return m
+        return None
 
     def person_with_role(self, text: str, role: str, pos: int, window: int = 60) -> Mention | None:
         """The most recent PERSON before ``pos`` written with ``role`` just before it (``Presiden Joko Widodo``)."""
