@@ -524,3 +524,16 @@ def test_a_company_after_a_capitalised_role_is_found() -> None:
     text = "Menurut Head of Corporate Communication PT Sinar Harapan Jaya Tbk Budi Santoso, penjualan naik."
     got = {(text[s:e], lab) for s, e, lab in find_rule_entities(text)}
     assert ("PT Sinar Harapan Jaya Tbk", "ORG") in got
+
+
+def test_a_complete_court_name_ends_before_the_person_and_keeps_its_country() -> None:
+    text = "Ketua Mahkamah Agung Hasan Basri hadir, begitu pula hakim Mahkamah Agung Kanada."
+    got = {(text[s:e], lab) for s, e, lab in find_rule_entities(text)}
+    assert {("Mahkamah Agung", "ORG"), ("Hasan Basri", "PERSON"), ("Mahkamah Agung Kanada", "ORG")} <= got
+
+
+def test_a_title_word_after_a_given_name_stays_in_the_models_name() -> None:
+    text = "Menteri Agama Rahmat Hakim Santoso hadir di Bandung."
+    model = [(text.index("Rahmat"), text.index(" hadir"), "PERSON")]
+    got = {text[s:e] for s, e, lab in merge_entities(text, model, find_rule_entities(text)) if lab == "PERSON"}
+    assert got == {"Rahmat Hakim Santoso"}

@@ -750,7 +750,9 @@ def _pattern_spans(toks: list[Tok], blocked: set[int]) -> list[tuple[int, int, i
             pn, _ = _place_at(toks, j) if adjacent else (0, "")
             end = j + pn if pn else (min(_run(toks, j, stop_at_titles=True), j + 3) if adjacent else j)
         elif comp == "standalone" and label == "ORG":
-            end = j  # a complete name (Polda Metro Jaya); what follows is a title or a person's name
+            # a complete name (Polda Metro Jaya, Mahkamah Agung), with the country it belongs to (Mahkamah Agung
+            # Kanada); what else follows is a title or a person's name
+            end = j + (_place_at(toks, j)[0] if adjacent else 0)
         else:
             end = _run(toks, j, numbers=label == "EVENT", stop_at_titles=label == "ORG") if adjacent else j
             if label == "LOC":
@@ -1018,10 +1020,15 @@ def _bare_name_words(part: str) -> bool:
     a role. A word no list knows (``Modalku``) is more often a company than half a name."""
     toks = tokenize(part)
     return bool(toks) and all(
-        t.is_word and t.is_cap and not _is_anchor(toks, k) and _honorific_at(part, toks, k)[1] is None
-        and _known_name_word(t.text)
+        t.is_word and t.is_cap and _honorific_at(part, toks, k)[1] is None and _known_name_word(t.text)
+        and (not _is_anchor(toks, k) or _title_in_name(toks, k))
         for k, t in enumerate(toks)
     )
+
+
+def _title_in_name(toks: list[Tok], k: int) -> bool:
+    """Title word ``k`` right after a given name is a name word (``Lukman Hakim``, ``Lukman Hakim Saifuddin``)."""
+    return k > 0 and toks[k - 1].text.lower() in given_names() and _title_at(toks, k)[0] == 1
 
 
 def _name_start_like(word: str) -> bool:
