@@ -537,3 +537,11 @@ def test_a_title_word_after_a_given_name_stays_in_the_models_name() -> None:
     model = [(text.index("Rahmat"), text.index(" hadir"), "PERSON")]
     got = {text[s:e] for s, e, lab in merge_entities(text, model, find_rule_entities(text)) if lab == "PERSON"}
     assert got == {"Rahmat Hakim Santoso"}
+
+
+def test_a_capitalised_sentence_opener_leaves_the_models_name() -> None:
+    text = "Warga berkumpul.\nKepergian Surya Pratama membuat tim sedih. Hakim De Rossi hadir."
+    model = [(text.index("Kepergian"), text.index(" membuat"), "PERSON"),
+             (text.index("De Rossi"), text.index(" hadir"), "PERSON")]
+    got = {text[s:e] for s, e, lab in merge_entities(text, model, []) if lab == "PERSON"}
+    assert got == {"Surya Pratama", "De Rossi"}

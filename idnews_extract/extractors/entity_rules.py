@@ -963,14 +963,18 @@ def _rule_kind(text: str, span: Span) -> str:
     return "weak"
 
 
-def _trim_person(text: str, span: Span, rule_persons: list[Span]) -> Span | None:
+def _trim_person(text: str, toks: list[Tok], tok_starts: list[int], span: Span,
+                 rule_persons: list[Span]) -> Span | None:
     """Cut a title or form of address off a model PERSON span (``Presiden Joko Widodo`` -> ``Joko Widodo``)."""
     s, e, _ = span
     first = bisect_left(rule_persons, (s, s, ""))  # the first rule name starting inside the span
     r = rule_persons[first] if first < len(rule_persons) else None
     # a rule name inside the span is the name, unless the rules began it too late at known name words
-    # (``Wakil Gubernur Sandiaga Uno`` gave them ``Uno``): then the model's longer name stands
-    if r is not None and r[1] <= e and (r[1] < e or (r[0] > s and not _bare_name_words(text[s : r[0]]))):
+    # (``Wakil Gubernur Sandiaga Uno`` gave them ``Uno``): then the model's longer name stands; not when the
+    # span starts inside a title (``Laksamana | Muda M. Hasan``: the words before the rule's name end the title)
+    if r is not None and r[1] <= e and (r[1] < e or (r[0] > s and not (
+        _bare_name_words(text[s : r[0]]) and not _inside_title(toks, bisect_left(tok_starts, s))
+    ))):
         return (r[0], r[1], "PERSON")
     sub = text[s:e]
     for t in find_titled_names(sub):
@@ -1024,6 +1028,11 @@ def _bare_name_words(part: str) -> bool:
         and (not _is_anchor(toks, k) or _title_in_name(toks, k))
         for k, t in enumerate(toks)
     )
+
+
+def _inside_title(toks: list[Tok], k: int) -> bool:
+    """Token ``k`` continues a title or rank that starts before it (``Muda`` of ``Laksamana Muda``)."""
+    return any(q + _title_at(toks, q)[0] > k for q in range(max(0, k - 3), k))
 
 
 def _title_in_name(toks: list[Tok], k: int) -> bool:
@@ -1136,6 +1145,25 @@ def _trim_span(text: str, span: Span) -> Span | None:
     return (s + toks[0].start, s + toks[-1].end, label) if toks else None
 
 
+def _without_opener(text: str, span: Span) -> Span:
+    """A model PERSON without the sentence's first word when that is a listed word news writes in lower case,
+    capitalised only by its place (``Biarpun | Barack Obama``, ``Kepergian | Syamsul Haeruddin``). Name
+    particles (``De Gea``, ``Van Dijk``, ``Von``) are shorter than four letters, and given names stay."""
+    s, e, label = span
+    space = text.find(" ", s, e)
+    if label != "PERSON" or space < 0:
+        return span
+    word = text[s:space]
+    flags = lexicon().flags.get(word.lower(), "")
+    if len(word) < 4 or not word.isalpha() or "l" not in flags or not set(flags) & {"h", "t", "w"} \
+            or word.lower() in given_names():
+        return span
+    i = s
+    while i > 0 and text[i - 1] in " \t\"'“”‘’(":
+        i -= 1
+    return (space + 1, e, label) if i == 0 or text[i - 1] in ".!?\n:" else span
+
+
 def _rule_person_in(rule_persons: list[Span], span: Span) -> Span | None:
     """A rule PERSON that ends where model ``span`` ends and holds more of the name than ``span`` does:
     a model PERSON inside it, or a model span that starts before it (role words run into the name) or
@@ -1182,7 +1210,7 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
             or _common_acronym(text, trimmed_span)
         ):
             continue
-        span = trimmed_span
+        span = _without_opener(text, trimmed_span)
         if span[2] == "PERSON" and _listed_place(text, span):
             model_clean.append((span[0], span[1], "LOC"))
             continue
@@ -1201,7 +1229,7 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
             model_clean.append(person)
             continue
         if span[2] == "PERSON":
-            trimmed = _trim_person(text, span, rule_persons)
+            trimmed = _trim_person(text, toks, tok_starts, span, rule_persons)
             if trimmed is not None and not _inside_role(text, toks, tok_starts, trimmed, rule_persons):
                 model_clean.append(trimmed)
         else:
