@@ -243,3 +243,11 @@ def test_roles_that_differ_only_in_case_are_one() -> None:
     text = "Pengusaha Budi Santoso hadir. Menurut pengusaha Budi Santoso, pasar ramai."
     got = by_name(cluster_people(text, persons(text, "Budi Santoso")))
     assert got["Budi Santoso"].roles == ("Pengusaha",)
+
+
+def test_no_role_from_a_clause_and_bernama_introduces_the_name() -> None:
+    assert role_of("Acara itu ramai, penonton juga dapat menikmati penampilan Sofia Anggraini.", "Sofia Anggraini") == []
+    assert role_of("Polisi menangkap pekerja swasta bernama Sofia Anggraini.", "Sofia Anggraini") == ["pekerja swasta"]
+    assert role_of("Gelandang bertahan Sofia Anggraini mencetak gol.", "Sofia Anggraini") == ["Gelandang bertahan"]
+    text = "Rudi Hartono yang juga buruh juga menuntut kenaikan upah."
+    assert role_of(text, "Rudi Hartono") == ["buruh"]

@@ -42,8 +42,11 @@ _DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})
 _ANAPHOR_PARAGRAPHS = 3  # paragraph breaks between a person and a role that refers back to them
 #: Where a clause opens: the text's start, after a sentence or clause mark or a line end, after menurut.
 _CLAUSE_START = re.compile(r'(?:\A|[.,;:!?"“”\n]|(?<!\w)[Mm]enurut)\s*')
-#: A lower-case word with a verb prefix (meN-, ber-) ends a role: atlet renang indah | berhasil menambah.
-_VERB = re.compile(r"me(?:ng|ny|m[bpf]|n[cdjstz]|[lrw])|ber[a-z]{3}")
+#: A lower-case word with an active verb prefix (meN-) is no part of a role: penonton juga dapat menikmati ...
+_ACTIVE_VERB = re.compile(r"me(?!reka|nengah)(?:ng|ny|m[bpf]|n[cdjstz]|[lrw]|[mn][aeiou])")  # not mereka, menengah
+#: After a role, a ber- word ends it too (atlet renang indah | berhasil menambah); before a name ber- words
+#: describe (gelandang bertahan Casemiro).
+_VERB = re.compile(rf"{_ACTIVE_VERB.pattern}|ber[a-z]{{3}}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +120,9 @@ def _role_before(text: str, toks: list[Tok], m: int, floor: int = 0, joined: int
             start = k
         elif start is None and "descriptor" in kinds and sum(1 for t in words if not _role_word(t)) <= _MAX_DESCRIPTOR_WORDS:
             stop = next((q for q in range(k, m) if _title_at(toks, q)[1] & _ROLE_ENDS), None)
+            if any(_ACTIVE_VERB.match(t.text) or "link" in _title_at(toks, q)[1] for q, t in enumerate(words, k + n)
+                   if not t.is_cap and (stop is None or q < stop)):
+                break  # a clause, not a role: penonton juga dapat menikmati akting X, Korban pembunuhan merupakan ...
             if stop is None:
                 start = k
             elif stop > k and "origin" in _title_at(toks, stop)[1] and _origin_phrase(toks, stop + 1, m):
@@ -134,6 +140,13 @@ def _role_before(text: str, toks: list[Tok], m: int, floor: int = 0, joined: int
         # two roles joined: pengamat penerbangan sekaligus anggota Ombudsman, Alvin Lie
         roles = _role_before(text, toks, start - 1, floor, joined + 1) + roles
     return roles
+
+
+def _clause_word(word: str) -> bool:
+    """A pronoun or an adverb between a subject and its verb (``ia``, ``juga``, ``sudah``): no role goes on
+    past it."""
+    lex = lexicon()
+    return lex.in_cat("pronoun", word) or lex.in_cat("adverb", word)
 
 
 def _origin_phrase(toks: list[Tok], a: int, b: int) -> bool:
@@ -215,7 +228,8 @@ def _role_after(text: str, toks: list[Tok], e: int, ceiling: int) -> list[tuple[
             named = named or t.is_cap
             j += 1
         elif (t.is_word and ("descriptor" in kinds or not toks[k].is_cap) and lower < _MAX_DESCRIPTOR_WORDS
-              and not named and not _VERB.match(t.text)):  # kepala desa Sukamaju | hadir; atlet renang | berhasil
+              and not named and not _VERB.match(t.text) and not _clause_word(t.text)):
+            # kepala desa Sukamaju | hadir; atlet renang | berhasil; buruh | juga menuntut
             lower += 1
             j += 1
         else:
