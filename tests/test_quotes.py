@@ -298,3 +298,30 @@ def test_name_the_ner_stage_missed_beats_an_organisation_in_the_subject():
     alone = 'Bank Sentosa memperkirakan bahwa inflasi akan turun.'
     (h,) = find_quotes(alone, ments(alone, "Bank Sentosa", label="ORG"))
     assert spk(alone, h) == "Bank Sentosa"
+
+
+def test_a_capitalised_common_word_or_a_plural_is_no_speaker():
+    t = ('Rina Wati dan Andi Saputra bertemu.\nPada saat itu, keduanya mengungkapkan bahwa acara berjalan lancar.\n'
+         'Sebelumnya, Pemerintah menyatakan anggaran sudah cukup.')
+    hits = find_quotes(t, ments(t, "Rina Wati", "Andi Saputra"))
+    assert [(h.kind, spk(t, h)) for h in hits] == [("indirect", None), ("indirect", None)]
+
+
+def test_dirinya_and_a_description_with_itu_resolve_to_the_person():
+    t = ('Ketua panitia Rina Wati hadir di lokasi. Dirinya mengatakan bahwa acara berjalan lancar.\n'
+         'Penyanyi dan penari 24 tahun itu menambahkan, tiket sudah habis.')
+    hits = find_quotes(t, ments(t, "Rina Wati"))
+    assert [spk(t, h) for h in hits] == ["Rina Wati", "Rina Wati"]
+
+
+def test_a_role_then_a_comma_then_the_name_after_a_cue():
+    t = '"Jadwal tetap," kata Juru Bicara KPU, Rina Wati saat dikonfirmasi.'
+    (h,) = find_quotes(t, ments(t, "Rina Wati") + ments(t, "KPU", label="ORG"))
+    assert spk(t, h) == "Rina Wati"
+
+
+def test_a_role_with_its_complement_resolves_to_the_person_who_holds_it():
+    t = ('Menko Polhukam Budi Santoso membuka rapat itu.\n'
+         '"Semua aparat harus siaga," jelas Menko Polhukam.')
+    hits = find_quotes(t, ments(t, "Budi Santoso"))
+    assert [spk(t, h) for h in hits] == ["Budi Santoso"]

@@ -13,6 +13,7 @@ import gzip
 import logging
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -456,6 +457,18 @@ def _name_after_place(toks: list[Tok], k: int) -> bool:
 def first_name_like(word: str) -> bool:
     """A known given name, or a word no word list knows (a rare one)."""
     return word.lower() in given_names() or _unknown_word(word)
+
+
+def starts_title(toks: Sequence[Tok], i: int) -> bool:
+    """A title, rank or descriptor of ``titles.tsv`` starts at token ``i`` (any tokens with ``start``, ``end``,
+    ``text``)."""
+    return bool(_title_at(toks, i)[1] & {"head", "descriptor", "rank", "modifier"})
+
+
+def common_word(word: str) -> bool:
+    """A word news writes in lower case and no given name: capitalised, it only opens a sentence (``Pada``,
+    ``Sebuah``, ``Pemerintah``)."""
+    return _ordinary_word(word) and word.lower() not in given_names()
 
 
 def _unknown_word(word: str) -> bool:

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .cues import Lexicon, Token
-from .entity_rules import first_name_like
+from .entity_rules import common_word, first_name_like, starts_title
 
 __all__ = ["Mention", "SpeakerRef", "Mentions", "phrase_after", "phrase_before"]
 
@@ -123,9 +123,10 @@ def _unfound_name(toks: list[Token], cands: list[Mention], lex: Lexicon, last: b
     Juda Agung,``): a capitalised run outside every mention that starts with a first name."""
     names: list[list[Token]] = []  # runs that start with a first name and do not run on into a mention
     run: list[Token] = []
-    for t in [*toks, None]:
+    role = _role_words(toks, lex)
+    for k, t in enumerate([*toks, None]):
         inside = t is not None and any(m[0] <= t.start < m[1] for m in cands)
-        if t is not None and not inside and _is_name_word(t, lex) and not lex.in_cat("role_noun", t.text):
+        if t is not None and not inside and _is_name_word(t, lex) and k not in role:
             run.append(t)
             continue
         if run and not inside and first_name_like(run[0].text):  # into a mention: a role (Sumber Daya Manusia KPU)
@@ -137,9 +138,19 @@ def _unfound_name(toks: list[Token], cands: list[Mention], lex: Lexicon, last: b
     return run[0].start, run[-1].end, "PERSON"
 
 
+def _role_words(toks: list[Token], lex: Lexicon) -> set[int]:
+    """Indexes of the tokens in role nouns, one word or several (``Juru Bicara``, ``Kuasa Hukum``)."""
+    out: set[int] = set()
+    for k in range(len(toks)):
+        n = lex.match_phrase("role_noun", [t.text for t in toks[k : k + 3]]) or int(lex.in_cat("role_noun", toks[k].text))
+        out.update(range(k, k + n))
+    return out
+
+
 def _is_name_word(tok: Token, lex: Lexicon) -> bool:
     t = tok.text
-    return (t[:1].isupper() or t[:1] in "@#") and not lex.in_cat("day", t) and not lex.in_cat("pronoun", t)
+    return (t[:1].isupper() or t[:1] in "@#") and not lex.in_cat("day", t) and not lex.in_cat("pronoun", t) \
+        and not common_word(t)
 
 
 def _from_words(text: str, toks: list[Token], mentions: Mentions, lex: Lexicon, last: bool) -> SpeakerRef | None:
@@ -171,8 +182,12 @@ def _from_words(text: str, toks: list[Token], mentions: Mentions, lex: Lexicon, 
             run.append(t)
         else:
             run = [] if not last else run
-    while run and lex.in_cat("role_noun", run[0].text):
-        run = run[1:]
+    lead = 0
+    while lead < len(run) and lex.in_cat("role_noun", run[lead].text):
+        lead += 1
+    if lead and len(run) - lead == 1:  # a role and its complement (Menko Polhukam): the person who holds it
+        return SpeakerRef("role", role=" ".join(t.text for t in run))
+    run = run[lead:]
     if run and not all(lex.in_cat("role_noun", t.text) for t in run):
         run = run[-3:]
         return SpeakerRef("span", run[0].start, run[-1].end)
@@ -208,9 +223,14 @@ def phrase_after(text: str, toks: list[Token], i: int, mentions: Mentions, lex: 
         if any(ch in gap for ch in ".;:!?\"“”()\n"):
             break
         if "," in gap:
-            has_name = any(_is_name_word(x, lex) and not lex.in_cat("role_noun", x.text) for x in chosen) \
-                or bool(mentions.within(chosen[0].start, chosen[-1].end)) if chosen else False
-            if has_name or crossed:
+            # a role and its organisation are no name yet: kata Juru Bicara KPK, Febri Diansyah
+            cands = mentions.within(chosen[0].start, chosen[-1].end) if chosen else []
+            has_name = any(m[2] == "PERSON" for m in cands) or _unfound_name(chosen, cands, lex, last=True) is not None
+            # cross after a role (a role noun, a title, an organisation), or to a person after other words
+            a_role = bool(_role_words(chosen, lex)) or any(m[2] == "ORG" for m in cands) \
+                or any(starts_title(chosen, k) for k in range(len(chosen)))  # type: ignore[arg-type]
+            person_next = any(m[0] == t.start for m in mentions.within(t.start, t.end, ("PERSON",)))
+            if has_name or crossed or not (a_role or person_next):
                 break
             crossed = True
         if lex.match_phrase("context", [t.text]) or lex.in_cat("day", t.text) or t.low in ("lagi", "yang"):
@@ -236,8 +256,8 @@ def phrase_before(text: str, toks: list[Token], mentions: Mentions, lex: Lexicon
         return PRONOUN
     if lex.in_cat("pronoun_plural", words[-1].text):
         return NONE
-    if len(words) > 1 and words[-1].low in ("itu", "tersebut") and words[0].text[:1].islower():
-        return PRONOUN  # politisi Partai Gerindra itu: a description of someone already named
+    if len(words) > 1 and words[-1].low in ("itu", "tersebut") and not _is_name_word(words[0], lex):
+        return PRONOUN  # politisi Partai Gerindra itu, Model dan aktris 24 tahun itu: someone already named
     lo, hi = toks[0].start, toks[-1].end
     cands = mentions.within(lo, hi)
     if cands:
