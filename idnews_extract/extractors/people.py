@@ -273,9 +273,13 @@ def _anaphoric_roles(text: str, toks: list[Tok], mentions: list[tuple[int, int]]
     out: list[tuple[int, tuple[int, int]]] = []
     starts = [s for s, _ in mentions]
     tok_starts = [t.start for t in toks]
+    demonstratives = [k for k, t in enumerate(toks) if t.text in _DEMONSTRATIVES]  # most clauses have none
     for opening in _CLAUSE_START.finditer(text):
         k = bisect_left(tok_starts, opening.end())
         if k == len(toks) or tok_starts[k] != opening.end():
+            continue
+        d = bisect_left(demonstratives, k)
+        if d == len(demonstratives) or demonstratives[d] - k > _MAX_ROLE_TOKENS:
             continue
         first = q = _after_openers(toks, k)
         n, kinds = _title_at(toks, q)
@@ -285,7 +289,7 @@ def _anaphoric_roles(text: str, toks: list[Tok], mentions: list[tuple[int, int]]
         if not (n and kinds & {"head", "descriptor"}) or "private" in kinds:
             continue
         j, lower = q + n, 0
-        while j < len(toks) and j - k < _MAX_ROLE_TOKENS and toks[j].text.lower() not in _DEMONSTRATIVES:
+        while j < len(toks) and j - k < _MAX_ROLE_TOKENS and toks[j].text not in _DEMONSTRATIVES:
             t = toks[j]
             if t.is_word and (t.is_cap or t.text[0].isdigit()) or t.text in _ROLE_CONNECTORS:
                 j += 1
@@ -294,7 +298,7 @@ def _anaphoric_roles(text: str, toks: list[Tok], mentions: list[tuple[int, int]]
                 j += 1
             else:
                 break
-        if not (j + 1 < len(toks) and toks[j].text.lower() in _DEMONSTRATIVES and toks[j - 1].text not in _ROLE_CONNECTORS):
+        if not (j + 1 < len(toks) and toks[j].text in _DEMONSTRATIVES and toks[j - 1].text not in _ROLE_CONNECTORS):
             continue
         after = toks[j + 1]
         if after.text == ",":
