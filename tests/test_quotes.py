@@ -325,3 +325,24 @@ def test_a_role_with_its_complement_resolves_to_the_person_who_holds_it():
          '"Semua aparat harus siaga," jelas Menko Polhukam.')
     hits = find_quotes(t, ments(t, "Budi Santoso"))
     assert [spk(t, h) for h in hits] == ["Budi Santoso"]
+
+
+def test_menurut_a_role_in_lower_case_then_the_name():
+    for t in ('Menurut pengamat ekonomi Budi Santoso, harga beras akan naik.',
+              'Sementara itu, menurut pengamat pangan, Budi Santoso, harga beras akan naik.'):
+        (h,) = find_quotes(t, ments(t, "Budi Santoso"))
+        assert (h.kind, qt(t, h), spk(t, h)) == ("indirect", "harga beras akan naik.", "Budi Santoso"), t
+
+
+def test_a_role_with_lower_case_words_and_an_organisation_before_the_comma_and_name():
+    t = ('"Biaya kita lebih murah," ungkap Deputi bidang Koordinasi Perniagaan Kementerian Koordinator '
+         'bidang Perekonomian, Budi Santoso kepada wartawan.')
+    (h,) = find_quotes(t, ments(t, "Budi Santoso") + ments(t, "Kementerian Koordinator", label="ORG"))
+    assert spk(t, h) == "Budi Santoso"
+
+
+def test_a_described_speaker_with_itu_after_the_cue_is_the_last_speaker():
+    t = ('"Kami siap," kata Rina Wati.\n'
+         '"Lawan kami kuat," ucap pelatih asal Jepang itu.')
+    hits = find_quotes(t, ments(t, "Rina Wati"))
+    assert [spk(t, h) for h in hits] == ["Rina Wati", "Rina Wati"]

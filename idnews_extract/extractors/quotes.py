@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .cues import Cue, Lexicon, Token, lexicon, tokens
 from .quote_marks import QUOTE_CHARS, MarkedSpan, pair_marks
+from .entity_rules import starts_title
 from .speakers import NONE, PRONOUN, Mention, Mentions, SpeakerRef, phrase_after, phrase_before
 
 __all__ = ["Mention", "QuoteHit", "find_quotes"]
@@ -463,6 +464,13 @@ def _after_comma(text: str, pos: int, se: int) -> int | None:
     return None
 
 
+def _speaker_starts(toks: list[Token], i: int, ments: Mentions, lex: Lexicon) -> bool:
+    """A speaker phrase can start at ``toks[i]``: a name, a pronoun, a mention, or a role in lower case
+    (``menurut pengamat ekonomi Budi Santoso``)."""
+    return _is_name_like(toks[i], ments, lex) or lex.in_cat("role_noun", toks[i].text) \
+        or starts_title(toks, i)  # type: ignore[arg-type]
+
+
 def _is_name_like(t: Token, ments: Mentions, lex: Lexicon) -> bool:
     return t.text[:1].isupper() or t.text[:1] == "@" or lex.in_cat("pronoun", t.text) \
         or lex.in_cat("pronoun_plural", t.text) or bool(ments.within(t.start, t.end))
@@ -514,7 +522,7 @@ def _indirect_in_sentence(text: str, toks: list[Token], ss: int, se: int, pi: in
                 if k is not None:
                     return _Item("indirect", k, se, pi, _cue_span(first, c), NONE if not (nya or pron) else PRONOUN)
             elif i0 + n < len(toks) and not lex.in_cat("source_noun", toks[i0 + n].text) and \
-                    _is_name_like(toks[i0 + n], ments, lex):
+                    _speaker_starts(toks, i0 + n, ments, lex):
                 ref, pend = phrase_after(text, toks, i0 + n, ments, lex, se)
                 k = _after_comma(text, pend, se)
                 if ref is not None and k is not None:
@@ -541,7 +549,7 @@ def _indirect_in_sentence(text: str, toks: list[Token], ss: int, se: int, pi: in
                     pend = toks[i + n].end
             else:
                 if i + n >= len(toks) or lex.in_cat("source_noun", toks[i + n].text) or \
-                        not _is_name_like(toks[i + n], ments, lex):
+                        not _speaker_starts(toks, i + n, ments, lex):
                     continue
                 ref, pend = phrase_after(text, toks, i + n, ments, lex, se)
                 if ref is None:

@@ -22,6 +22,8 @@ Mention = tuple[int, int, str]
 _SPEAKER_LABELS = ("PERSON", "ORG")
 _SENTENCE_WINDOW = 600  # characters looked back for the start of a sentence
 _SENTENCE_ENDS = frozenset('.!?"”\n')  # what stands before a sentence (spaces aside)
+_DEMONSTRATIVES = ("ini", "itu", "tersebut")
+_MAX_COMPLEMENT_WORDS = 3  # lower-case words after a role noun in a speaker phrase (pengamat ekonomi senior)
 _MAX_LOOKBACK = 500  # mentions looked back for a person: bounded work per cue on hostile input
 
 
@@ -216,6 +218,8 @@ def phrase_after(text: str, toks: list[Token], i: int, mentions: Mentions, lex: 
         return ref, end
     chosen: list[Token] = []
     crossed = False
+    role_seen = named = False
+    lower = 0
     j = i
     while j < len(toks) and toks[j].start < limit and len(chosen) < 14:
         t = toks[j]
@@ -236,13 +240,24 @@ def phrase_after(text: str, toks: list[Token], i: int, mentions: Mentions, lex: 
         if lex.match_phrase("context", [t.text]) or lex.in_cat("day", t.text) or t.low in ("lagi", "yang"):
             break
         inside = [m for m in mentions.within(t.start, t.end + 1) if m[0] <= t.start < m[1]]
-        if not (t.text[:1].isupper() or t.text[:1] in "@#" or inside or lex.in_cat("role_noun", t.text)
-                or (chosen and t.low in ("dan", "bin", "binti", "van", "de", "al", "untuk"))):
+        # lower-case words of a role before the name: menurut pengamat | ekonomi | Budi Santoso, ungkap Deputi
+        # | bidang | Koordinasi ...
+        role_noun = lex.in_cat("role_noun", t.text)
+        complement = role_seen and not named and lower < _MAX_COMPLEMENT_WORDS and t.text.isalpha() \
+            and t.text.islower() and t.low not in _DEMONSTRATIVES and not role_noun
+        if not (t.text[:1].isupper() or t.text[:1] in "@#" or inside or role_noun
+                or (chosen and t.low in ("dan", "bin", "binti", "van", "de", "al", "untuk")) or complement):
             break
+        lower += complement
+        role_seen = role_seen or role_noun or starts_title(toks, j)  # type: ignore[arg-type]
+        named = named or any(m[2] == "PERSON" for m in inside)
         chosen.append(t)
         j += 1
     if not chosen:
         return None, first.start
+    if j < len(toks) and toks[j].low in _DEMONSTRATIVES and chosen[0].text.islower() \
+            and lex.in_cat("role_noun", chosen[0].text):
+        return PRONOUN, toks[j].end  # ucap pelatih asal China ini: a description of someone already named
     ref = _from_words(text, chosen, mentions, lex, last=False)
     return ref, chosen[-1].end
 
@@ -256,7 +271,7 @@ def phrase_before(text: str, toks: list[Token], mentions: Mentions, lex: Lexicon
         return PRONOUN
     if lex.in_cat("pronoun_plural", words[-1].text):
         return NONE
-    if len(words) > 1 and words[-1].low in ("itu", "tersebut") and not _is_name_word(words[0], lex):
+    if len(words) > 1 and words[-1].low in _DEMONSTRATIVES and not _is_name_word(words[0], lex):
         return PRONOUN  # politisi Partai Gerindra itu, Model dan aktris 24 tahun itu: someone already named
     lo, hi = toks[0].start, toks[-1].end
     cands = mentions.within(lo, hi)
