@@ -545,3 +545,12 @@ def test_a_capitalised_sentence_opener_leaves_the_models_name() -> None:
              (text.index("De Rossi"), text.index(" hadir"), "PERSON")]
     got = {text[s:e] for s, e, lab in merge_entities(text, model, []) if lab == "PERSON"}
     assert got == {"Surya Pratama", "De Rossi"}
+
+
+def test_a_known_acronym_ends_a_role_even_when_it_is_also_a_given_name() -> None:
+    text = "Menteri Hukum dan HAM Rudi Hartono hadir. Kepala Humas Kementerian Hukum dan HAM Dewi Lestari menjelaskan."
+    got = {(text[s:e], lab) for s, e, lab in find_rule_entities(text)}
+    assert ("Rudi Hartono", "PERSON") in got and ("Dewi Lestari", "PERSON") in got
+    model = [(text.index("HAM Rudi"), text.index(" hadir"), "PERSON")]
+    merged = {text[s:e] for s, e, lab in merge_entities(text, model, []) if lab == "PERSON"}
+    assert merged == {"Rudi Hartono"}

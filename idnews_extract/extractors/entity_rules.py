@@ -352,8 +352,8 @@ def _is_anchor(toks: list[Tok], k: int) -> int:
     n, _ = _place_at(toks, k)
     if n:
         return n
-    if t.is_acronym and len(t.text) >= 2 and t.text.lower() not in given_names():
-        return 1
+    if t.is_acronym and len(t.text) >= 2 and (t.text in acronyms() or t.text.lower() not in given_names()):
+        return 1  # HAM is an acronym here, though Ham is a given name
     if t.text.lower() in _CONNECTORS or t.text in "()" or t.text[0].isdigit():
         return 1
     for table in (_title_table(), _org_table(), _event_table()):
@@ -1160,13 +1160,16 @@ def _trim_span(text: str, span: Span) -> Span | None:
 
 def _without_opener(text: str, span: Span) -> Span:
     """A model PERSON without the sentence's first word when that is a listed word news writes in lower case,
-    capitalised only by its place (``Biarpun | Barack Obama``, ``Kepergian | Syamsul Haeruddin``). Name
-    particles (``De Gea``, ``Van Dijk``, ``Von``) are shorter than four letters, and given names stay."""
+    capitalised only by its place (``Biarpun | Barack Obama``, ``Kepergian | Syamsul Haeruddin``), and
+    without a known acronym in front (``HAM | Yasonna Laoly``). Name particles (``De Gea``, ``Van Dijk``,
+    ``Von``) are shorter than four letters, and given names stay."""
     s, e, label = span
     space = text.find(" ", s, e)
     if label != "PERSON" or space < 0:
         return span
     word = text[s:space]
+    if word in acronyms() and word.isupper():  # the end of a role: (Menteri Hukum dan) HAM | Yasonna Laoly
+        return (space + 1, e, label)
     flags = lexicon().flags.get(word.lower(), "")
     if len(word) < 4 or not word.isalpha() or "l" not in flags or not set(flags) & {"h", "t", "w"} \
             or word.lower() in given_names():

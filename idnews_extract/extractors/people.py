@@ -181,7 +181,7 @@ def _split_roles(toks: list[Tok], start: int, end: int) -> list[tuple[int, int]]
     cuts.append(end)
     out = []
     for a, b in zip(cuts, cuts[1:]):
-        while b > a and toks[b - 1].text in "(,":
+        while b > a and (toks[b - 1].text in "(," or toks[b - 1].text in _ROLE_CONNECTORS):  # peneliti | di
             b -= 1
         if b > a:
             out.append((toks[a].start, toks[b - 1].end))
