@@ -554,3 +554,11 @@ def test_a_known_acronym_ends_a_role_even_when_it_is_also_a_given_name() -> None
     model = [(text.index("HAM Rudi"), text.index(" hadir"), "PERSON")]
     merged = {text[s:e] for s, e, lab in merge_entities(text, model, []) if lab == "PERSON"}
     assert merged == {"Rudi Hartono"}
+
+
+def test_a_model_name_of_english_listed_words_news_writes_as_names_stays() -> None:
+    text = "Petenis Serbia Novak Djokovic menang, sementara wabah Avian Influenza mereda."
+    model = [(text.index("Novak"), text.index(" menang"), "PERSON"),
+             (text.index("Avian"), text.index(" mereda"), "PERSON")]
+    got = {text[s:e] for s, e, lab in merge_entities(text, model, []) if lab == "PERSON"}
+    assert got == {"Novak Djokovic"}

@@ -1091,9 +1091,10 @@ def _words_not_a_name(text: str, span: Span) -> bool:
         return False
     words = tokenize_words(text[span[0] : span[1]])
     return len(words) > 1 and all(
-        w.isalpha() and w.lower() not in given_names() and (w.lower() in lexicon().english or _ordinary_word(w))
+        w.isalpha() and w.lower() not in given_names() and "n" not in lexicon().flags.get(w.lower(), "")
+        and (w.lower() in lexicon().english or _ordinary_word(w))
         for w in words
-    )
+    )  # a word news writes capitalised (flag n: Novak, Burton) is a name, though English lists it
 
 
 def _common_acronym(text: str, span: Span) -> bool:
