@@ -562,3 +562,9 @@ def test_a_model_name_of_english_listed_words_news_writes_as_names_stays() -> No
              (text.index("Avian"), text.index(" mereda"), "PERSON")]
     got = {text[s:e] for s, e, lab in merge_entities(text, model, []) if lab == "PERSON"}
     assert got == {"Novak Djokovic"}
+
+
+def test_an_ordinary_word_opening_a_sentence_is_not_a_gazetteer_place() -> None:
+    text = "Butuh waktu lama. Kamu harus sabar. Warga Padang menunggu. Padang diguyur hujan."
+    got = {text[s:e] for s, e, lab in find_rule_entities(text) if lab == "LOC"}
+    assert got == {"Padang"}

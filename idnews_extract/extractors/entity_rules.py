@@ -825,9 +825,20 @@ def find_rule_entities(text: str, toks: list[Tok] | None = None) -> list[Span]:
         if claimed[i] or not toks[i].is_cap or i in blocked:
             continue
         n, kind = _place_at(toks, i)
+        if n == 1 and _sentence_start(text, toks, i) and common_word(toks[i].text):
+            continue  # Gaung kinerja ...: an ordinary word opening a sentence, not the district of that name
         if n and (kind != "district" or _isolated(toks, i, i + n)):
             claim(toks[i].start, toks[i + n - 1].end, "LOC")
     return sorted(spans)
+
+
+def _sentence_start(text: str, toks: list[Tok], i: int) -> bool:
+    """Token ``i`` opens a sentence: the text's first, or after a full stop, a question or exclamation mark or
+    a line end (quote marks and spaces aside)."""
+    k = i - 1
+    while k >= 0 and toks[k].text in "\"'“”‘’":
+        k -= 1
+    return k < 0 or toks[k].text in ".!?" or "\n" in text[toks[k].end : toks[i].start]
 
 
 def _inside_titles(toks: list[Tok]) -> set[int]:
