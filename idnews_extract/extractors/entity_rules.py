@@ -1219,9 +1219,10 @@ def merge_entities(text: str, model: list[Span], rules: list[Span], toks: list[T
     part without a letter (``Jakarta (18/11/2017)``). A model PERSON that is a village, a district or a
     province's short name becomes LOC; a model span made of ordinary words, a common-noun acronym
     (``BUMN``) or no letter at all is dropped, and so is a model PERSON between a title and the name it
-    introduces (part of the role). In a list of mostly
-    places, the model's persons are places. A country right after a currency noun (``dolar AS``) is no place. Later bare mentions of a found name's words join as PERSON.
-    ``toks`` is ``tokenize(text)`` when the caller has it.
+    introduces (part of the role); a model PERSON loses a capitalised sentence opener and a leading acronym
+    (:func:`_without_opener`). In a list of mostly places, the model's persons are places. A country right
+    after a currency noun (``dolar AS``) is no place. Later bare mentions of a found name's words join as
+    PERSON. ``toks`` is ``tokenize(text)`` when the caller has it.
     """
     toks = tokenize(text) if toks is None else toks
     tok_starts = [t.start for t in toks]

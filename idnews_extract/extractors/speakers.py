@@ -204,8 +204,11 @@ def phrase_after(text: str, toks: list[Token], i: int, mentions: Mentions, lex: 
     """Read the speaker phrase starting at ``toks[i]`` (right after a cue word) up to offset ``limit``.
 
     Returns the reference and the offset where the phrase (context excluded) ends. The phrase stops at a
-    comma or full stop, a quote mark, a context word (``saat``, ``kepada``, ``di``), a day name; one comma is
-    crossed when no name has been seen yet (``kata Ketua KPU Sulut, Salman``).
+    comma or full stop, a quote mark, a context word (``saat``, ``kepada``, ``di``), a day name; a role takes
+    up to three lower-case words before the name (``menurut pengamat ekonomi Budi``); one comma is crossed
+    when no name has been seen yet and a role or an organisation came before it, or a person follows it
+    (``kata Ketua KPU Sulut, Salman``); a role closed by ``ini``/``itu`` is a pronoun
+    (``ucap pelatih asal Jepang itu``).
     """
     if i >= len(toks) or toks[i].start >= limit:
         return None, toks[i - 1].end if i else 0
