@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
-__all__ = ["Cue", "Lexicon", "Token", "lexicon", "tokens"]
+__all__ = ["DEMONSTRATIVES", "Cue", "Lexicon", "Token", "lexicon", "skip_openers", "tokens"]
 
 _DATA = "idnews_extract.data.lang"
+#: Demonstratives that close a description of someone already named (``politisi Partai Golkar itu``).
+DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})
 
 # A word: letters/digits, optionally a leading @ or # (account handles, tags), inner - . ’ ' joiners.
 _WORD = re.compile(r"[@#]?\w+(?:[-.’'/]\w+)*")
@@ -58,7 +61,8 @@ class Lexicon:
 
     cues: dict[str, tuple[Cue, ...]]
     words: dict[str, frozenset[str]]
-    phrases: dict[str, tuple[tuple[str, ...], ...]]
+    #: category -> first word -> the phrases (one word or more, lower case) starting with it, longest first
+    phrases: dict[str, dict[str, tuple[tuple[str, ...], ...]]]
 
     def in_cat(self, category: str, word: str) -> bool:
         return word.lower() in self.words.get(category, frozenset())
@@ -77,13 +81,26 @@ class Lexicon:
 
     def match_phrase(self, category: str, words: list[str]) -> int:
         """Number of leading ``words`` that form a phrase of ``category`` (0 when none; longest wins)."""
-        low = [w.lower() for w in words]
-        best = 0
-        for phrase in self.phrases.get(category, ()):
-            n = len(phrase)
-            if n > best and tuple(low[:n]) == phrase:
-                best = n
-        return best
+        if not words:
+            return 0
+        candidates = self.phrases.get(category, {}).get(words[0].lower(), ())
+        if not candidates:
+            return 0
+        low = tuple(w.lower() for w in words)
+        return next((len(phrase) for phrase in candidates if low[: len(phrase)] == phrase), 0)
+
+
+def skip_openers(toks: Sequence[Token], i: int, lex: Lexicon) -> int:
+    """Index after the sentence openers at ``toks[i]`` (``Lebih lanjut``, ``Namun,``, ``Sementara itu,``), at
+    most three, each with the comma after it; never the last token (``Kemudian`` alone stays)."""
+    for _ in range(3):
+        n = lex.match_phrase("connective", [t.text for t in toks[i : i + 4]])
+        if not n or i + n >= len(toks):
+            break
+        i += n
+        if toks[i].text == "," and i + 1 < len(toks):
+            i += 1
+    return i
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -100,18 +117,17 @@ def lexicon() -> Lexicon:
         cue = Cue(row["form"], row["lemma"], row["role"], frozenset(f for f in row["flags"].split(",") if f))
         cues.setdefault(cue.form.split()[0].lower(), []).append(cue)
     words: dict[str, set[str]] = {}
-    phrases: dict[str, set[tuple[str, ...]]] = {}
+    phrases: dict[str, dict[str, set[tuple[str, ...]]]] = {}
     for row in _rows("quote_lexicon.tsv"):
-        phrase = row["phrase"].lower()
-        if " " in phrase:
-            phrases.setdefault(row["category"], set()).add(tuple(phrase.split()))
-        else:
-            words.setdefault(row["category"], set()).add(phrase)
-            phrases.setdefault(row["category"], set()).add((phrase,))
+        phrase = tuple(row["phrase"].lower().split())
+        if len(phrase) == 1:
+            words.setdefault(row["category"], set()).add(phrase[0])
+        phrases.setdefault(row["category"], {}).setdefault(phrase[0], set()).add(phrase)
     return Lexicon(
         {k: tuple(v) for k, v in cues.items()},
         {k: frozenset(v) for k, v in words.items()},
-        {k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
+        {cat: {first: tuple(sorted(v, key=len, reverse=True)) for first, v in by_first.items()}
+         for cat, by_first in phrases.items()},
     )
 
 

@@ -32,6 +32,9 @@ _TOKEN = re.compile(r"\w+(?:[.’'\-/]\w+)*|[^\w\s]")
 _CONNECTORS = frozenset({"dan", "&", "untuk", "of", "and", "for", "the", "de", "van", "der", "bin", "binti"})
 _MAX_NAME_TOKENS = 4
 _CUT_TAIL_RE = re.compile(r"(?:\s+(?:dan|serta|&))*\s*$")
+#: Title kinds that make a role (``titles.tsv``): links, stops and the like do not.
+ROLE_KINDS = frozenset({"head", "descriptor", "rank", "modifier"})
+_MAX_SENTENCE_GAP = 20  # spaces, quote marks and brackets looked back for the end of a sentence
 _MAX_ROLE_GAP = 60  # characters of capitalised role words between a model PERSON and the name after it
 _MAX_RUN = 14  # longest capitalised run a pattern may take (bounded look-ahead)
 _MAX_DESCRIPTOR_GAP = 3  # lower-case words between a descriptor and a name: pengamat ekonomi senior X
@@ -462,7 +465,7 @@ def first_name_like(word: str) -> bool:
 def starts_title(toks: Sequence[Tok], i: int) -> bool:
     """A title, rank or descriptor of ``titles.tsv`` starts at token ``i`` (any tokens with ``start``, ``end``,
     ``text``)."""
-    return bool(_title_at(toks, i)[1] & {"head", "descriptor", "rank", "modifier"})
+    return bool(_title_at(toks, i)[1] & ROLE_KINDS)
 
 
 def common_word(word: str) -> bool:
@@ -505,7 +508,7 @@ def find_titled_names(text: str, toks: list[Tok] | None = None) -> list[TitledNa
             i += 1
             continue
         n, kinds = _title_at(toks, i)
-        if not n or not (kinds & {"head", "descriptor", "rank", "modifier"}) or _after_name_head(toks, i):
+        if not n or not (kinds & ROLE_KINDS) or _after_name_head(toks, i):
             i += 1
             continue
         head_start = i
@@ -825,20 +828,20 @@ def find_rule_entities(text: str, toks: list[Tok] | None = None) -> list[Span]:
         if claimed[i] or not toks[i].is_cap or i in blocked:
             continue
         n, kind = _place_at(toks, i)
-        if n == 1 and _sentence_start(text, toks, i) and common_word(toks[i].text):
+        if n == 1 and _opens_sentence(text, toks[i].start) and common_word(toks[i].text):
             continue  # Gaung kinerja ...: an ordinary word opening a sentence, not the district of that name
         if n and (kind != "district" or _isolated(toks, i, i + n)):
             claim(toks[i].start, toks[i + n - 1].end, "LOC")
     return sorted(spans)
 
 
-def _sentence_start(text: str, toks: list[Tok], i: int) -> bool:
-    """Token ``i`` opens a sentence: the text's first, or after a full stop, a question or exclamation mark or
-    a line end (quote marks and spaces aside)."""
-    k = i - 1
-    while k >= 0 and toks[k].text in "\"'“”‘’":
-        k -= 1
-    return k < 0 or toks[k].text in ".!?" or "\n" in text[toks[k].end : toks[i].start]
+def _opens_sentence(text: str, pos: int) -> bool:
+    """``pos`` opens a sentence: the text's start, or a full stop, question or exclamation mark, colon or line
+    end before it, past spaces, quote marks and an opening bracket (looked back a bounded stretch)."""
+    i, floor = pos, max(0, pos - _MAX_SENTENCE_GAP)
+    while i > floor and text[i - 1] in " \t\"'“”‘’(":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?\n:"
 
 
 def _inside_titles(toks: list[Tok]) -> set[int]:
@@ -1091,8 +1094,7 @@ def _common_word_span(text: str, span: Span) -> bool:
         return False
     if span[2] == "PERSON":
         return True
-    before = text[: span[0]].rstrip(" \t\"'“”‘’(")
-    return not before or before[-1] in ".!?\n:"
+    return _opens_sentence(text, span[0])
 
 
 def _words_not_a_name(text: str, span: Span) -> bool:
@@ -1186,10 +1188,7 @@ def _without_opener(text: str, span: Span) -> Span:
     if len(word) < 4 or not word.isalpha() or "l" not in flags or not set(flags) & {"h", "t", "w"} \
             or word.lower() in given_names():
         return span
-    i = s
-    while i > 0 and text[i - 1] in " \t\"'“”‘’(":
-        i -= 1
-    return (space + 1, e, label) if i == 0 or text[i - 1] in ".!?\n:" else span
+    return (space + 1, e, label) if _opens_sentence(text, s) else span
 
 
 def _rule_person_in(rule_persons: list[Span], span: Span) -> Span | None:

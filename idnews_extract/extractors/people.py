@@ -15,8 +15,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from idnews_extract.extractors.cues import lexicon
+from idnews_extract.extractors.cues import DEMONSTRATIVES, lexicon, skip_openers
 from idnews_extract.extractors.entity_rules import (
+    ROLE_KINDS,
     Span,
     Tok,
     _lang,
@@ -33,12 +34,10 @@ _ROLE_CONNECTORS = frozenset({"dan", "untuk", "&", "of", "for", "and", "the", "d
 _MAX_ROLE_TOKENS = 16
 _ROLE_JOINERS = frozenset({"sekaligus", "merangkap"})
 _MAX_JOINED = 3
-_PUBLIC_KINDS = frozenset({"head", "rank", "descriptor", "modifier"})
 _AGE = re.compile(r" ?\(\d{1,2}( tahun)?\)")  # Robit (35), Robit (35 tahun)
 _MAX_DESCRIPTOR_WORDS = 4
 _ALIAS_WINDOW = 40  # characters between a name and its linked alias
 _ROLE_ENDS = frozenset({"stop", "example"})  # title kinds a role phrase does not run past
-_DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})
 _ANAPHOR_PARAGRAPHS = 3  # paragraph breaks between a person and a role that refers back to them
 #: Where a clause opens: the text's start, after a sentence or clause mark or a line end, after menurut.
 _CLAUSE_START = re.compile(r'(?:\A|[.,;:!?"“”\n]|(?<!\w)[Mm]enurut)\s*')
@@ -81,7 +80,7 @@ def _title_starts(toks: list[Tok], lo: int, hi: int) -> list[tuple[int, int, fro
     k = lo
     while k < hi:
         n, kinds = _title_at(toks, k)
-        if n and kinds & {"head", "descriptor", "rank", "modifier"}:
+        if n and kinds & ROLE_KINDS:
             out.append((k, n, kinds))
             k += n
         else:
@@ -216,24 +215,7 @@ def _role_after(text: str, toks: list[Tok], e: int, ceiling: int) -> list[tuple[
         n, kinds = _title_at(toks, k)
     if not (n and kinds & {"head", "descriptor", "rank"}):
         return []
-    j = k + n
-    lower = 0
-    named = False  # a capitalised complement was read: lower-case words no longer continue the role
-    limit = min(len(toks), start + _MAX_ROLE_TOKENS, ceiling)
-    while j < limit:
-        t = toks[j]
-        if t.text in ",.;:\"“”!?" or _title_at(toks, j)[1] & _ROLE_ENDS:
-            break
-        if _role_word(t):
-            named = named or t.is_cap
-            j += 1
-        elif (t.is_word and ("descriptor" in kinds or not toks[k].is_cap) and lower < _MAX_DESCRIPTOR_WORDS
-              and not named and not _VERB.match(t.text) and not _clause_word(t.text)):
-            # kepala desa Sukamaju | hadir; atlet renang | berhasil; buruh | juga menuntut
-            lower += 1
-            j += 1
-        else:
-            break
+    j = _role_end(toks, k, n, kinds, min(len(toks), start + _MAX_ROLE_TOKENS, ceiling))
     if j >= ceiling:
         return []
     while j > start and (toks[j - 1].text in "(" or toks[j - 1].text in _ROLE_CONNECTORS):
@@ -245,24 +227,27 @@ def _role_after(text: str, toks: list[Tok], e: int, ceiling: int) -> list[tuple[
     return _split_roles(toks, start, j) if j > start else []
 
 
-@cache
-def _opener_words() -> frozenset[str]:
-    """First words of the sentence openers (``connective`` in ``quote_lexicon.tsv``), lower case."""
-    lex = lexicon()
-    return lex.words.get("connective", frozenset()) | {phrase[0] for phrase in lex.phrases.get("connective", ())}
-
-
-def _after_openers(toks: list[Tok], k: int) -> int:
-    """The token after the sentence openers at ``k`` (``Lebih lanjut``, ``Namun,``, ``Sementara itu,``)."""
-    lex = lexicon()
-    while k < len(toks) and toks[k].text.lower() in _opener_words():
-        n = lex.match_phrase("connective", [t.text for t in toks[k : k + 4]]) or lex.in_cat("connective", toks[k].text)
-        if not n:
+def _role_end(toks: list[Tok], k: int, n: int, kinds: frozenset[str], limit: int) -> int:
+    """Where the role whose title (``n`` tokens of ``kinds``) starts at token ``k`` ends, before ``limit``:
+    capitalised words, numbers, brackets and connectors, and after a descriptor or a title written in lower
+    case up to four lower-case words before a capitalised complement; punctuation, a stop word (``itu``,
+    ``yang``), a verb, an adverb or a pronoun ends it (``kepala desa Sukamaju`` | ``hadir``, ``atlet renang``
+    | ``berhasil``, ``buruh`` | ``juga menuntut``)."""
+    j, lower = k + n, 0
+    named = False  # a capitalised complement was read: lower-case words no longer continue the role
+    while j < limit:
+        t = toks[j]
+        if t.text in ",.;:\"“”!?" or _title_at(toks, j)[1] & _ROLE_ENDS:
             break
-        k += int(n)
-        if k < len(toks) and toks[k].text == ",":
-            k += 1
-    return k
+        if _role_word(t):
+            named = named or t.is_cap
+        elif (t.is_word and ("descriptor" in kinds or not toks[k].is_cap) and lower < _MAX_DESCRIPTOR_WORDS
+              and not named and not _VERB.match(t.text) and not _clause_word(t.text)):
+            lower += 1
+        else:
+            break
+        j += 1
+    return j
 
 
 def _anaphoric_roles(text: str, toks: list[Tok], mentions: list[tuple[int, int]]) -> list[tuple[int, tuple[int, int]]]:
@@ -273,7 +258,7 @@ def _anaphoric_roles(text: str, toks: list[Tok], mentions: list[tuple[int, int]]
     out: list[tuple[int, tuple[int, int]]] = []
     starts = [s for s, _ in mentions]
     tok_starts = [t.start for t in toks]
-    demonstratives = [k for k, t in enumerate(toks) if t.text in _DEMONSTRATIVES]  # most clauses have none
+    demonstratives = [k for k, t in enumerate(toks) if t.text in DEMONSTRATIVES]  # most clauses have none
     for opening in _CLAUSE_START.finditer(text):
         k = bisect_left(tok_starts, opening.end())
         if k == len(toks) or tok_starts[k] != opening.end():
@@ -281,24 +266,15 @@ def _anaphoric_roles(text: str, toks: list[Tok], mentions: list[tuple[int, int]]
         d = bisect_left(demonstratives, k)
         if d == len(demonstratives) or demonstratives[d] - k > _MAX_ROLE_TOKENS:
             continue
-        first = q = _after_openers(toks, k)
+        first = q = skip_openers(toks, k, lexicon())  # type: ignore[arg-type]
         n, kinds = _title_at(toks, q)
         while n and "modifier" in kinds and not kinds & {"head", "descriptor"}:
             q += n
             n, kinds = _title_at(toks, q)
         if not (n and kinds & {"head", "descriptor"}) or "private" in kinds:
             continue
-        j, lower = q + n, 0
-        while j < len(toks) and j - k < _MAX_ROLE_TOKENS and toks[j].text not in _DEMONSTRATIVES:
-            t = toks[j]
-            if t.is_word and (t.is_cap or t.text[0].isdigit()) or t.text in _ROLE_CONNECTORS:
-                j += 1
-            elif t.is_word and lower < _MAX_DESCRIPTOR_WORDS and not _VERB.match(t.text) and not _title_at(toks, j)[0]:
-                lower += 1
-                j += 1
-            else:
-                break
-        if not (j + 1 < len(toks) and toks[j].text in _DEMONSTRATIVES and toks[j - 1].text not in _ROLE_CONNECTORS):
+        j = _role_end(toks, q, n, kinds, min(len(toks), k + _MAX_ROLE_TOKENS))
+        if not (j + 1 < len(toks) and toks[j].text in DEMONSTRATIVES and toks[j - 1].text not in _ROLE_CONNECTORS):
             continue
         after = toks[j + 1]
         if after.text == ",":
@@ -322,7 +298,7 @@ def standing(roles: list[str] | tuple[str, ...], *, aged: bool = False) -> str |
     kinds: set[str] = set()
     for role in roles:
         first = _first_title_kinds(tokenize(role))
-        kinds.add("private" if "private" in first else "public" if first & _PUBLIC_KINDS else "")
+        kinds.add("private" if "private" in first else "public" if first & ROLE_KINDS else "")
     if "public" in kinds:
         return "public"
     return "private" if "private" in kinds or aged else None

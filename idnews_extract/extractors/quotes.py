@@ -13,10 +13,18 @@ import logging
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .cues import Cue, Lexicon, Token, lexicon, tokens
-from .quote_marks import QUOTE_CHARS, MarkedSpan, pair_marks
+from .cues import Cue, Lexicon, Token, lexicon, skip_openers, tokens
 from .entity_rules import starts_title
-from .speakers import NONE, PRONOUN, Mention, Mentions, SpeakerRef, phrase_after, phrase_before
+from .quote_marks import QUOTE_CHARS, MarkedSpan, pair_marks
+from .speakers import (
+    NONE,
+    PRONOUN,
+    Mention,
+    Mentions,
+    SpeakerRef,
+    phrase_after,
+    phrase_before,
+)
 
 __all__ = ["Mention", "QuoteHit", "find_quotes"]
 
@@ -259,7 +267,7 @@ def _pre_cue(text: str, para: _Para, mark: int, ments: Mentions,
     tail = _gap(text, toks[-1].end, mark)
     if any(ch not in " ,:\t" for ch in tail):
         return None
-    i0 = _skip_connectives(text, toks, 0, lex)
+    i0 = skip_openers(toks, 0, lex)
     # POST / PREP / NYA cue at the start: Kata X, "..." / Menurut X: "..." / Katanya, "..."
     c = _cue_at(toks, i0, lex) if i0 < len(toks) else None
     if c is not None and c.role in ("POST", "PREP", "NYA", "PASS") and ("direct" in c.flags or c.role == "PASS"):
@@ -292,17 +300,6 @@ def _pre_cue(text: str, para: _Para, mark: int, ments: Mentions,
         return None
     ref = phrase_before(text, subj, ments, lex)
     return _cue_span(toks[j], c), ref or NONE
-
-
-def _skip_connectives(text: str, toks: list[Token], i: int, lex: Lexicon) -> int:
-    """Index after sentence openers such as ``Lebih lanjut,`` ``Namun,`` ``Sementara itu``."""
-    for _ in range(3):
-        n = lex.match_phrase("connective", [t.text for t in toks[i : i + 4]])
-        if not n or i + n >= len(toks):
-            break
-        # keep "Menurut"/"kata" etc. alone; skip only true openers
-        i += n
-    return i
 
 
 def _title_before(text: str, para: _Para, mark: int, lex: Lexicon) -> bool:
@@ -478,8 +475,7 @@ def _is_name_like(t: Token, ments: Mentions, lex: Lexicon) -> bool:
 
 def _indirect_in_sentence(text: str, toks: list[Token], ss: int, se: int, pi: int, ments: Mentions,
                           lex: Lexicon, backward: list[tuple[int, int, SpeakerRef]]) -> _Item | None:
-    i0 = _skip_connectives(text, toks, 0, lex)
-    content_start = ss
+    i0 = skip_openers(toks, 0, lex)
     words = [t.text for t in toks]
     # backward attribution: "Hal itu disampaikan X di ..."
     nb = lex.match_phrase("backward_subject", words[i0 : i0 + 3])

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .cues import Lexicon, Token
+from .cues import DEMONSTRATIVES, Lexicon, Token
 from .entity_rules import common_word, first_name_like, starts_title
 
 __all__ = ["Mention", "SpeakerRef", "Mentions", "phrase_after", "phrase_before"]
@@ -22,7 +22,6 @@ Mention = tuple[int, int, str]
 _SPEAKER_LABELS = ("PERSON", "ORG")
 _SENTENCE_WINDOW = 600  # characters looked back for the start of a sentence
 _SENTENCE_ENDS = frozenset('.!?"”\n')  # what stands before a sentence (spaces aside)
-_DEMONSTRATIVES = ("ini", "itu", "tersebut")
 _MAX_COMPLEMENT_WORDS = 3  # lower-case words after a role noun in a speaker phrase (pengamat ekonomi senior)
 _MAX_LOOKBACK = 500  # mentions looked back for a person: bounded work per cue on hostile input
 
@@ -144,8 +143,7 @@ def _role_words(toks: list[Token], lex: Lexicon) -> set[int]:
     """Indexes of the tokens in role nouns, one word or several (``Juru Bicara``, ``Kuasa Hukum``)."""
     out: set[int] = set()
     for k in range(len(toks)):
-        n = lex.match_phrase("role_noun", [t.text for t in toks[k : k + 3]]) or int(lex.in_cat("role_noun", toks[k].text))
-        out.update(range(k, k + n))
+        out.update(range(k, k + lex.match_phrase("role_noun", [t.text for t in toks[k : k + 3]])))
     return out
 
 
@@ -247,7 +245,7 @@ def phrase_after(text: str, toks: list[Token], i: int, mentions: Mentions, lex: 
         # | bidang | Koordinasi ...
         role_noun = lex.in_cat("role_noun", t.text)
         complement = role_seen and not named and lower < _MAX_COMPLEMENT_WORDS and t.text.isalpha() \
-            and t.text.islower() and t.low not in _DEMONSTRATIVES and not role_noun
+            and t.text.islower() and t.low not in DEMONSTRATIVES and not role_noun
         if not (t.text[:1].isupper() or t.text[:1] in "@#" or inside or role_noun
                 or (chosen and t.low in ("dan", "bin", "binti", "van", "de", "al", "untuk")) or complement):
             break
@@ -258,7 +256,7 @@ def phrase_after(text: str, toks: list[Token], i: int, mentions: Mentions, lex: 
         j += 1
     if not chosen:
         return None, first.start
-    if j < len(toks) and toks[j].low in _DEMONSTRATIVES and chosen[0].text.islower() \
+    if j < len(toks) and toks[j].low in DEMONSTRATIVES and chosen[0].text.islower() \
             and lex.in_cat("role_noun", chosen[0].text):
         return PRONOUN, toks[j].end  # ucap pelatih asal China ini: a description of someone already named
     ref = _from_words(text, chosen, mentions, lex, last=False)
@@ -274,7 +272,7 @@ def phrase_before(text: str, toks: list[Token], mentions: Mentions, lex: Lexicon
         return PRONOUN
     if lex.in_cat("pronoun_plural", words[-1].text):
         return NONE
-    if len(words) > 1 and words[-1].low in _DEMONSTRATIVES and not _is_name_word(words[0], lex):
+    if len(words) > 1 and words[-1].low in DEMONSTRATIVES and not _is_name_word(words[0], lex):
         return PRONOUN  # politisi Partai Gerindra itu, Model dan aktris 24 tahun itu: someone already named
     lo, hi = toks[0].start, toks[-1].end
     cands = mentions.within(lo, hi)
